@@ -1,0 +1,27 @@
+"""giaparse: 政府信息公开工作年度报告 as typed, checked data."""
+
+from giaparse.api import parse, parse_bytes, parse_file
+from giaparse.errors import GiaparseError, ParseError, StrictError, UnknownTemplateError
+from giaparse.model.diagnostics import Diagnostic
+from giaparse.model.report import Report, Sections
+from giaparse.model.values import Money
+from giaparse.templates import Template, get_template, register_template, templates
+
+__all__ = [
+    "Diagnostic",
+    "GiaparseError",
+    "Money",
+    "ParseError",
+    "Report",
+    "Sections",
+    "StrictError",
+    "Template",
+    "UnknownTemplateError",
+    "get_template",
+    "parse",
+    "parse_bytes",
+    "parse_file",
+    "register_template",
+    "templates",
+]
+__version__ = "0.1.0"

@@ -1,0 +1,39 @@
+"""The one exception family giaparse raises.
+
+Data problems never raise: they become diagnostics on a returned report. Only input that is
+not a report at all (empty, binary, unrelated prose) or cannot be read raises.
+"""
+
+from __future__ import annotations
+
+
+class GiaparseError(Exception):
+    """Root of every exception giaparse raises on purpose."""
+
+
+class ParseError(GiaparseError):
+    """The input is not a 政府信息公开工作年度报告; says what was expected, found, and where."""
+
+    def __init__(self, expected: str, found: str, line: int | None = None) -> None:
+        self.expected = expected
+        self.found = found
+        self.line = line
+        where = f"line {line}: " if line is not None else ""
+        super().__init__(f"{where}expected {expected}; found {found}")
+
+
+class StrictError(GiaparseError):
+    """Raised by ``parse(..., strict=True)`` when the report has error-severity diagnostics."""
+
+    def __init__(self, report: object, errors: list[object]) -> None:
+        self.report = report
+        self.errors = errors
+        first = errors[0]
+        super().__init__(
+            f"{len(errors)} error diagnostic(s); first: {getattr(first, 'code', '')} "
+            f"{getattr(first, 'message', '')}"
+        )
+
+
+class UnknownTemplateError(GiaparseError):
+    """A template name was asked for that no registered template has."""

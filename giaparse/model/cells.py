@@ -1,0 +1,71 @@
+"""Which of a row's cells are values: merged-cell placeholders versus blank values.
+
+A row printed with more cells than its template row has carries placeholders left by merged
+cells. Those next to the label go first, then trailing ones; what is still ambiguous keeps only
+the values whose column is certain.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+
+
+@attrs.frozen(slots=True)
+class Resolved:
+    cells: tuple[str | None, ...]  # one per column; None = no cell (missing or uncertain)
+    lines: tuple[int | None, ...]
+    problem: str | None = None  # CELL_COUNT_MISMATCH, TOO_MANY_VALUES, AMBIGUOUS_CELLS
+    note: str = ""
+
+
+def resolve(values: Sequence[str], lines: Sequence[int], arity: int) -> Resolved:
+    cells = list(zip(values, lines, strict=True))
+    while len(cells) > arity and cells[0][0] == "":
+        cells.pop(0)
+    while len(cells) > arity and cells[-1][0] == "":
+        cells.pop()
+    if len(cells) == arity:
+        return Resolved(tuple(c for c, _ in cells), tuple(n for _, n in cells))
+    if len(cells) < arity:
+        missing = arity - len(cells)
+        return Resolved(
+            tuple(c for c, _ in cells) + (None,) * missing,
+            tuple(n for _, n in cells) + (None,) * missing,
+            "CELL_COUNT_MISMATCH",
+            f"只有{len(cells)}个单元格，应有{arity}个 ({len(cells)} cells, {arity} expected)",
+        )
+    filled = [(c, n) for c, n in cells if c != ""]
+    if len(filled) >= arity:
+        kept, dropped = filled[:arity], filled[arity:]
+        problem = "TOO_MANY_VALUES" if dropped else None
+        note = (
+            f"有{len(filled)}个数值，应有{arity}个；取前{arity}个，舍去：{' | '.join(c for c, _ in dropped)} "
+            f"({len(filled)} values for {arity} columns; kept the first {arity})"
+            if dropped
+            else ""
+        )
+        if not dropped:
+            problem, note = "PLACEHOLDERS_DROPPED", (
+                f"行内{len(cells) - arity}个空单元格视为合并单元格占位 "
+                "(empty cells inside the row taken as merged-cell placeholders)"
+            )
+        return Resolved(
+            tuple(c for c, _ in kept), tuple(n for _, n in kept), problem, note
+        )
+    # Fewer values than columns and empties inside: only the leading run is certain.
+    certain: list[tuple[str, int]] = []
+    for c, n in cells:
+        if c == "":
+            break
+        certain.append((c, n))
+    unsure = arity - len(certain)
+    return Resolved(
+        tuple(c for c, _ in certain) + (None,) * unsure,
+        tuple(n for _, n in certain) + (None,) * unsure,
+        "AMBIGUOUS_CELLS",
+        f"{len(cells)}个单元格对应{arity}列，无法确定空单元格是占位还是空值；"
+        f"只保留前{len(certain)}个：{' | '.join(c or '∅' for c, _ in cells)} "
+        f"(cannot tell placeholders from blanks; kept the first {len(certain)})",
+    )

@@ -1,0 +1,104 @@
+"""Report metadata: the reporting year and the reporting organ, and the sections' text.
+
+Each value comes from an explicit rule; when no rule is sure, the value is None.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+
+from giaparse.tokenize.items import Prose
+
+_YEAR = r"((?:19|20)\d{2})"
+_TITLE = re.compile(_YEAR + r"\s*年(?:度)?[^。，,]{0,20}?政府信息公开(?:工作)?(?:年度)?报告")
+_PERIOD = re.compile(
+    r"统计期限[^。]{0,6}?" + _YEAR + r"\s*年"
+    r"|截[止至](?:日期)?[为至:：]?\s*" + _YEAR + r"\s*年\s*12\s*月\s*31\s*日"
+    r"|" + _YEAR + r"\s*年\s*1\s*月\s*1\s*日[起]?\s*至"
+)
+_ANY_YEAR = re.compile(_YEAR + r"\s*年")
+_DATE_LINE = re.compile(_YEAR + r"\s*年\s*(\d{1,2})\s*月\s*\d{1,2}\s*日")
+_PLACE = "省市县区州旗盟"
+_ORGAN = r"(?:委员会|办公室|局|委|厅|署|院|中心|政府|办)"
+_BODY_ORGAN = re.compile(
+    r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,8}?[" + _PLACE + r"][\u4e00-\u9fff]{2,10}?" + _ORGAN + r")"
+    r"(?=未|在|认真|高度|严格|按照|坚持|共|全年|本年|进一步|积极|始终|切实|深入|主动|依法|"
+    r"紧紧|没有|无|[，,。、；;（(]|$)"
+)
+_TIDY = re.compile(r"[ \t\u3000\xa0]+")
+
+
+def title_lines(preamble: Sequence[Prose]) -> tuple[int | None, str | None]:
+    """Year and organ from a title such as 宁海县卫生健康局2020年政府信息公开工作年度报告."""
+    for i, line in enumerate(preamble[:6]):
+        text = line.text
+        if len(text) > 80:
+            continue
+        m = _TITLE.search(text)
+        if m is None:
+            continue
+        agency = _clean_agency(text[: m.start()])
+        if not agency and i > 0 and len(preamble[i - 1].text) <= 30:
+            agency = _clean_agency(preamble[i - 1].text)
+        return int(m.group(1)), agency or None
+    return None, None
+
+
+def _clean_agency(text: str) -> str:
+    text = _TIDY.sub("", text).strip("《》〈〉「」\"“”:：,，.。 ")
+    return text if 2 <= len(text) <= 30 and not any(ch.isdigit() for ch in text) else ""
+
+
+def find_year(preamble: Sequence[Prose], body: Mapping[str, Sequence[Prose]], title_year: int | None) -> int | None:
+    if title_year is not None:
+        return title_year
+    everything = [*preamble, *(p for lines in body.values() for p in lines)]
+    for line in everything:
+        m = _PERIOD.search(line.text)
+        if m is not None:
+            return int(next(g for g in m.groups() if g))
+    overview = [*preamble, *body.get("overview", ())]
+    counts = Counter(int(y) for p in overview for y in _ANY_YEAR.findall(p.text))
+    if counts:
+        ranked = counts.most_common()
+        if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
+            return ranked[0][0]
+    for line in reversed(everything[-4:]):
+        m = _DATE_LINE.fullmatch(_TIDY.sub("", line.text))
+        if m is not None:
+            year, month = int(m.group(1)), int(m.group(2))
+            return year - 1 if month <= 3 else year
+    return None
+
+
+def find_agency(title_agency: str | None, texts: Sequence[str]) -> str | None:
+    """The title's organ, completed from the body when the title drops the place name."""
+    if title_agency is not None:
+        if any(ch in title_agency for ch in _PLACE):
+            return title_agency
+        longer = re.compile(
+            r"([\u4e00-\u9fff]{1,8}?[" + _PLACE + r"])" + re.escape(title_agency)
+        )
+        found = Counter(m.group(1) + title_agency for t in texts for m in longer.finditer(t))
+        return _only(found) or title_agency
+    found = Counter(m.group(1) for t in texts for m in _BODY_ORGAN.finditer(t))
+    return _only(found)
+
+
+def _only(found: Counter[str]) -> str | None:
+    """The one candidate, or the clear favourite; None when candidates disagree."""
+    if not found:
+        return None
+    ranked = found.most_common()
+    if len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]:
+        return ranked[0][0]
+    return None
+
+
+def section_text(lines: Sequence[Prose] | None) -> str | None:
+    if lines is None:
+        return None
+    tidy = (_TIDY.sub(" ", p.text).strip() for p in lines)
+    return "\n".join(t for t in tidy if t)

@@ -1,0 +1,79 @@
+"""The parsed report: typed tables, narrative sections, metadata and diagnostics."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import attrs
+
+from giaparse.model.diagnostics import Diagnostic
+from giaparse.model.tables import Reviews
+
+
+@attrs.frozen(slots=True)
+class Sections:
+    """The narrative text of the six parts, as printed (whitespace tidied); None when absent."""
+
+    overview: str | None = attrs.field(default=None, metadata={"label": "一、总体情况"})
+    active_disclosure: str | None = attrs.field(
+        default=None, metadata={"label": "二、主动公开政府信息情况"}
+    )
+    applications: str | None = attrs.field(
+        default=None, metadata={"label": "三、收到和处理政府信息公开申请情况"}
+    )
+    reviews: str | None = attrs.field(
+        default=None, metadata={"label": "四、政府信息公开行政复议、行政诉讼情况"}
+    )
+    problems: str | None = attrs.field(
+        default=None, metadata={"label": "五、存在的主要问题及改进情况"}
+    )
+    other_matters: str | None = attrs.field(
+        default=None, metadata={"label": "六、其他需要报告的事项"}
+    )
+
+
+@attrs.frozen(slots=True)
+class Report:
+    """One 政府信息公开工作年度报告.
+
+    ``active_disclosure`` and ``applications`` are instances of the template's table classes
+    (e.g. :class:`~giaparse.model.tables.ActiveDisclosure2021`).
+    """
+
+    template: str = attrs.field(metadata={"label": "模板"})
+    year: int | None = attrs.field(metadata={"label": "年度"})
+    agency: str | None = attrs.field(metadata={"label": "机关"})
+    layout: str | None = attrs.field(metadata={"label": "版式"})
+    active_disclosure: Any = attrs.field(metadata={"label": "二、主动公开政府信息情况"})
+    applications: Any = attrs.field(metadata={"label": "三、收到和处理政府信息公开申请情况"})
+    reviews: Reviews = attrs.field(
+        factory=Reviews, metadata={"label": "四、政府信息公开行政复议、行政诉讼情况"}
+    )
+    sections: Sections = attrs.field(factory=Sections, metadata={"label": "正文"})
+    diagnostics: tuple[Diagnostic, ...] = attrs.field(
+        default=(), converter=tuple, metadata={"label": "诊断"}
+    )
+
+    def to_dict(self) -> dict[str, Any]:
+        """The report in the shape of docs/report-json.md (plain dicts, lists, str, int)."""
+        from giaparse.model.convert import unstructure
+
+        return unstructure(self)
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Report:
+        """The inverse of :meth:`to_dict`; ``sections``, ``diagnostics``, ``layout`` optional."""
+        from giaparse.model.convert import structure
+
+        return structure(data)
+
+    @classmethod
+    def from_json(cls, text: str) -> Report:
+        return cls.from_dict(json.loads(text))
+
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity == "error"]

@@ -1,0 +1,183 @@
+"""Label data (the .toml beside each grammar) and the normalisation labels are compared in."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+_QUOTES = dict.fromkeys(map(ord, "\"'“”‘’「」『』〝〞＂"), None)
+_NUM_ENUM = re.compile(r"^(\d{1,2})[、.．,，]")
+_CJK_ENUM = re.compile(r"^([一二三四五六七八九十]{1,3})[.．,，]")
+_ENUM = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十\d]{1,3}\)|\d{1,2}\.)")
+_NOTE = re.compile(r"\([^()]*\)$")
+_SECTION = re.compile(r"^([一二三四五六七八九十])、")
+
+
+@lru_cache(maxsize=8192)
+def normalize(text: str) -> str:
+    """NFKC, no whitespace, no quotes, one enumerator style (``1、`` → ``1.``)."""
+    text = unicodedata.normalize("NFKC", text)
+    text = "".join(text.split()).translate(_QUOTES)
+    text = _NUM_ENUM.sub(r"\1.", text, count=1)
+    return _CJK_ENUM.sub(r"\1、", text, count=1)
+
+
+def loose_forms(key: str) -> list[str]:
+    """Weaker spellings of a normalised label: without trailing note, enumerator, or both."""
+    forms = []
+    no_note = _NOTE.sub("", key)
+    if no_note and no_note != key:
+        forms.append(no_note)
+    no_enum = _ENUM.sub("", key, count=1)
+    if no_enum and no_enum != key:
+        forms.append(no_enum)
+        both = _NOTE.sub("", no_enum)
+        if both and both != no_enum:
+            forms.append(both)
+    return forms
+
+
+@attrs.frozen
+class HeaderWords:
+    equals: frozenset[str]
+    contains: tuple[str, ...]
+
+    def matches(self, key: str) -> bool:
+        return key in self.equals or any(c in key for c in self.contains)
+
+
+@attrs.frozen
+class SectionSpec:
+    key: str
+    numeral: str
+    keywords: tuple[str, ...]
+    headings: frozenset[str]
+    optional: bool = False
+
+
+@attrs.frozen
+class LabelTable:
+    """Everything the lexer needs to turn a row or a prose line into a grammar terminal."""
+
+    rows: Mapping[str, str]  # normalised label -> row key
+    loose_rows: Mapping[str, str]  # weaker spelling -> row key (only unambiguous ones)
+    row_labels: Mapping[str, tuple[str, ...]]  # row key -> labels as written in the .toml
+    blocks: Mapping[str, str]  # normalised block heading -> terminal
+    headers: Mapping[str, HeaderWords]  # terminal -> header words
+    groups: frozenset[str]
+    sections: tuple[SectionSpec, ...]
+    signature: tuple[str, ...]
+
+    def section_of(self, text: str) -> str | None:
+        """The section key a prose line heads, or None when it is not a section heading."""
+        if len(text) > 60:
+            return None
+        key = normalize(text).rstrip("。:")
+        m = _SECTION.match(key)
+        if m is None:
+            for spec in self.sections:
+                if key in spec.headings:
+                    return spec.key
+            return None
+        rest = key[m.end() :]
+        for spec in self.sections:
+            if spec.numeral == m.group(1) and any(k in rest for k in spec.keywords):
+                return spec.key
+        return None
+
+    def row_of(self, key: str) -> str | None:
+        hit = self.rows.get(key)
+        if hit is None:
+            for form in [key, *loose_forms(key)]:
+                hit = self.loose_rows.get(form)
+                if hit is not None:
+                    break
+        return hit
+
+    def header_of(self, keys: Iterable[str]) -> str | None:
+        for key in keys:
+            for terminal, words in self.headers.items():
+                if words.matches(key):
+                    return terminal
+        return None
+
+
+def load_labels(path: Path) -> LabelTable:
+    """Read a template's label file (and the files it includes) into a :class:`LabelTable`."""
+    data = _load_merged(path)
+    rows: dict[str, str] = {}
+    row_labels: dict[str, tuple[str, ...]] = {}
+    for row_key, labels in data.get("rows", {}).items():
+        row_labels[row_key] = tuple(labels)
+        for label in labels:
+            rows[normalize(label)] = row_key
+    loose: dict[str, set[str]] = {}
+    for key, row_key in rows.items():
+        for form in loose_forms(key):
+            loose.setdefault(form, set()).add(row_key)
+    headers = {
+        name: HeaderWords(
+            frozenset(normalize(w) for w in spec.get("equals", [])),
+            tuple(normalize(w) for w in spec.get("contains", [])),
+        )
+        for name, spec in data.get("headers", {}).items()
+    }
+    header_words = set().union(*(h.equals for h in headers.values())) if headers else set()
+    loose_rows = {
+        form: next(iter(keys))
+        for form, keys in loose.items()
+        if len(keys) == 1 and form not in rows and form not in header_words
+    }
+    blocks = {
+        normalize(label): terminal
+        for terminal, labels in data.get("blocks", {}).items()
+        for label in labels
+    }
+    sections = tuple(
+        SectionSpec(
+            key,
+            spec["numeral"],
+            tuple(normalize(k) for k in spec.get("keywords", [])),
+            frozenset(normalize(h) for h in spec.get("headings", [])),
+            bool(spec.get("optional", False)),
+        )
+        for key, spec in data.get("sections", {}).items()
+    )
+    return LabelTable(
+        rows=rows,
+        loose_rows=loose_rows,
+        row_labels=row_labels,
+        blocks=blocks,
+        headers=headers,
+        groups=frozenset(normalize(g) for g in data.get("groups", {}).get("labels", [])),
+        sections=sections,
+        signature=tuple(normalize(s) for s in data.get("signature", [])),
+    )
+
+
+def _load_merged(path: Path) -> dict[str, Any]:
+    """A label file merged over the files it ``include``s (tables merge; lists add up)."""
+    with path.open("rb") as fh:
+        data = tomllib.load(fh)
+    merged: dict[str, Any] = {}
+    for name in data.pop("include", []):
+        _merge(merged, _load_merged(path.parent / name))
+    _merge(merged, data)
+    return merged
+
+
+def _merge(into: dict[str, Any], other: Mapping[str, Any]) -> None:
+    for key, value in other.items():
+        if isinstance(value, Mapping) and isinstance(into.get(key), dict):
+            _merge(into[key], value)
+        elif isinstance(value, list) and isinstance(into.get(key), list):
+            into[key] = into[key] + value
+        else:
+            into[key] = dict(value) if isinstance(value, Mapping) else value

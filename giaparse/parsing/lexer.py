@@ -1,0 +1,132 @@
+"""The template-aware lexer: one grammar terminal per table row or section heading.
+
+It knows labels (from the template's .toml), not order: order is the grammar's business.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+
+import attrs
+from lark import Token
+from lark.lexer import Lexer
+
+from giaparse.model.values import looks_like_value
+from giaparse.parsing.labels import LabelTable, normalize
+from giaparse.tokenize.items import Item, Prose, Row
+
+EXTRA_ROW, VALUES = "EXTRA_ROW", "VALUES"
+_ARTICLE = re.compile(r"^第二十条第\(?([一二三四五六七八九十]{1,3})\)?项")
+_CJK_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+@attrs.frozen(slots=True)
+class RowToken:
+    """The value of a row terminal: the row, its own label, and the cells after that label."""
+
+    row: Row
+    label: str
+    values: tuple[str, ...]
+    value_lines: tuple[int, ...]
+
+    @property
+    def line(self) -> int:
+        return self.row.line
+
+    def __str__(self) -> str:
+        return self.label
+
+
+@attrs.frozen(slots=True)
+class Lexed:
+    """The lexer's output: terminals for the parser, and prose grouped by section."""
+
+    tokens: list[Token]
+    prose: Mapping[str, list[Prose]]  # section key ("preamble" before any heading) -> lines
+
+
+class StreamLexer(Lexer):
+    """Lark needs a lexer class for a %declare-only grammar; tokens are fed to the parser."""
+
+    def __init__(self, lexer_conf: object) -> None:
+        pass
+
+    def lex(self, data: Iterable[Token]) -> Iterable[Token]:  # type: ignore[override]
+        yield from data
+
+
+def lex(items: Iterable[Item], labels: LabelTable, terminals: Mapping[str, str]) -> Lexed:
+    """Classify every item. ``terminals`` maps base terminal names to the grammar's names."""
+    tokens: list[Token] = []
+    prose: dict[str, list[Prose]] = {"preamble": []}
+    section = "preamble"
+    for item in items:
+        if isinstance(item, Prose):
+            key = labels.section_of(item.text)
+            if key is not None:
+                section = key
+                prose.setdefault(section, [])
+                tokens.append(_token(terminals, "SEC_" + key.upper(), item, item.line))
+            elif normalize(item.text) not in labels.groups:
+                prose[section].append(item)
+            continue
+        tok = classify(item, labels, terminals)
+        if tok is not None:
+            tokens.append(tok)
+    return Lexed(tokens, prose)
+
+
+def _token(terminals: Mapping[str, str], name: str, value: object, line: int) -> Token:
+    return Token(terminals.get(name, name), value, line=line)  # type: ignore[arg-type]
+
+
+def classify(row: Row, labels: LabelTable, terminals: Mapping[str, str]) -> Token | None:
+    cells = row.cells
+    label_at: list[int] = []
+    for i, cell in enumerate(cells):
+        if not cell:
+            continue
+        if looks_like_value(cell):
+            break
+        label_at.append(i)
+    if not label_at:
+        return _row_token(terminals, VALUES, row, "", 0)
+    keys = [normalize(cells[i]) for i in label_at]
+    header = labels.header_of(keys)
+    if header is not None:
+        return _row_token(terminals, header, row, cells[label_at[0]], len(cells))
+    block = _block_of(keys[0], labels)
+    if block is not None:
+        return _row_token(terminals, block, row, cells[label_at[0]], len(cells))
+    for j in range(len(label_at) - 1, -1, -1):
+        row_key = labels.row_of(keys[j])
+        if row_key is None:
+            continue
+        start = label_at[j] + 1
+        if keys[j] in labels.groups and not any(cells[start:]):
+            return None  # a group label alone carries no values
+        name = row_key.upper()
+        if name not in terminals:
+            break  # a row of another template: report it as an extra row
+        return _row_token(terminals, name, row, cells[label_at[j]], start)
+    if all(k in labels.groups for k in keys) and not any(cells[label_at[-1] + 1 :]):
+        return None
+    return _row_token(terminals, EXTRA_ROW, row, cells[label_at[0]], label_at[-1] + 1)
+
+
+def _block_of(key: str, labels: LabelTable) -> str | None:
+    hit = labels.blocks.get(key)
+    if hit is None:
+        m = _ARTICLE.match(key)
+        if m is not None and m.group(1) in _CJK_DIGITS:
+            hit = f"ART20_{_CJK_DIGITS[m.group(1)]}"
+            hit = hit if hit in labels.blocks.values() else None
+    return hit
+
+
+def _row_token(
+    terminals: Mapping[str, str], name: str, row: Row, label: str, start: int
+) -> Token:
+    value = RowToken(row, label, row.cells[start:], row.lines[start:])
+    return _token(terminals, name, value, row.line)

@@ -1,0 +1,264 @@
+"""Build each template's LALR parser once, and drive it over the lexer's terminals.
+
+The driver recovers instead of failing: a terminal the grammar does not expect either gets a
+missing heading inserted before it (when that makes it fit), or is set aside as a stray for
+the model to place, each time with a diagnostic.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import tempfile
+import threading
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import attrs
+import lark
+from lark import Lark, Token, Transformer, Tree
+from lark.exceptions import UnexpectedInput, UnexpectedToken
+
+from giaparse.errors import ParseError
+from giaparse.model.diagnostics import Diagnostic
+from giaparse.parsing.labels import LabelTable
+from giaparse.parsing.lexer import EXTRA_ROW, RowToken, StreamLexer
+
+_LOOKAHEAD = 3  # terminals tried after an inserted heading to judge the insertion
+_REPEAT_WINDOW = 12  # terminals compared to tell a report pasted twice from a stray heading
+
+
+@attrs.frozen(slots=True)
+class TablePart:
+    """The terminals the grammar placed inside one table rule."""
+
+    name: str
+    tokens: tuple[Token, ...]
+
+
+class Collector(Transformer):  # type: ignore[type-arg]
+    """Tree-less: flattens every rule, wrapping table rules' terminals in a TablePart."""
+
+    def __init__(self, tables: Sequence[str]) -> None:
+        super().__init__()
+        self._tables = frozenset(tables)
+
+    def __default__(self, data: Any, children: list[Any], meta: Any) -> Tree:
+        # A Tree, because Lark splices the children of its own inlined helper rules.
+        flat: list[Any] = []
+        for child in children:
+            if isinstance(child, Tree):
+                flat.extend(child.children)
+            else:
+                flat.append(child)
+        name = str(data).rsplit("__", 1)[-1]  # rules imported from common.lark are namespaced
+        if name in self._tables:
+            return Tree(data, [TablePart(name, tuple(flat))])
+        return Tree(data, flat)
+
+
+@attrs.frozen
+class CompiledGrammar:
+    parser: Lark
+    terminals: Mapping[str, str]  # base name (e.g. NEW_REQUESTS) -> grammar name
+
+
+_CACHE: dict[tuple[str, str], CompiledGrammar] = {}
+_LOCK = threading.Lock()
+
+
+def compile_grammar(name: str, grammar: Path, tables: Sequence[str]) -> CompiledGrammar:
+    """The template's parser, built once per process (and cached on disk by Lark)."""
+    text = grammar.read_text(encoding="utf-8")
+    digest = _digest(grammar, text)
+    key = (name, digest)
+    with _LOCK:
+        hit = _CACHE.get(key)
+        if hit is None:
+            cache_file = Path(tempfile.gettempdir()) / f"giaparse-{name}-{digest}.lark-cache"
+            parser = Lark(
+                text,
+                parser="lalr",
+                lexer=StreamLexer,
+                transformer=Collector(tables),
+                import_paths=[grammar.parent, Path(__file__).parent.parent / "grammars"],
+                source_path=str(grammar),
+                strict=True,
+                cache=str(cache_file),
+            )
+            hit = CompiledGrammar(parser, _terminal_names(parser))
+            _CACHE[key] = hit
+    return hit
+
+
+def _digest(grammar: Path, text: str) -> str:
+    h = hashlib.sha256(lark.__version__.encode())
+    h.update(text.encode())
+    builtin = Path(__file__).parent.parent / "grammars"
+    for sibling in sorted({*grammar.parent.glob("*.lark"), *builtin.glob("*.lark")}):
+        h.update(sibling.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def _terminal_names(parser: Lark) -> dict[str, str]:
+    names: dict[str, str] = {}
+    for rule in parser.rules:
+        for sym in rule.expansion:
+            if sym.is_term:
+                names[sym.name.rsplit("__", 1)[-1]] = sym.name
+    return names
+
+
+@attrs.frozen
+class Parsed:
+    parts: dict[str, tuple[Token, ...]]
+    headings: tuple[Token, ...]  # section and block headings the grammar accepted
+    strays: tuple[Token, ...]  # known rows the grammar did not expect where they stood
+    diagnostics: tuple[Diagnostic, ...]
+
+
+def drive(compiled: CompiledGrammar, tokens: list[Token], labels: LabelTable) -> Parsed:
+    ip = compiled.parser.parse_interactive()
+    insertable = _insertable(compiled.terminals, labels)
+    strays: list[Token] = []
+    diags: list[Diagnostic] = []
+    seen: dict[str, int] = {}
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        try:
+            ip.feed_token(tok)
+        except UnexpectedToken as err:
+            if tok.type in seen and tok.type in insertable and _repeats(tokens, seen[tok.type], i):
+                diags.append(
+                    Diagnostic(
+                        "REPEATED_CONTENT",
+                        "warning",
+                        f"报告内容从第{tok.line}行起重复出现（与第{tokens[seen[tok.type]].line}行起"
+                        "相同），已忽略重复部分 (the report appears twice; the copy was ignored)",
+                        tok.line,
+                    )
+                )
+                break
+            fixed = _insert_missing(ip, tokens, i, err.expected, insertable)
+            if fixed is None:
+                strays.append(tok)
+                diags.append(_unexpected(tok, labels))
+            else:
+                ip, inserted = fixed
+                diags.append(_missing(inserted, tok, labels))
+        else:
+            if tok.type in insertable:
+                seen.setdefault(tok.type, i)
+        i += 1
+    try:
+        result = ip.feed_eof()
+    except UnexpectedInput as err:  # every part is optional, so this is a grammar bug
+        raise ParseError("the end of a report", f"an unfinished {err}", None) from None
+    parts: dict[str, tuple[Token, ...]] = {}
+    headings: list[Token] = []
+    for piece in result.children:
+        if isinstance(piece, TablePart):
+            parts[piece.name] = parts.get(piece.name, ()) + piece.tokens
+        elif isinstance(piece, Token):
+            headings.append(piece)
+    for table_tokens in parts.values():
+        headings.extend(t for t in table_tokens if t.type in insertable)
+    return Parsed(parts, tuple(headings), tuple(strays), tuple(diags))
+
+
+def _insertable(terminals: Mapping[str, str], labels: LabelTable) -> frozenset[str]:
+    names = {"SEC_" + s.key.upper() for s in labels.sections} | set(labels.blocks.values())
+    return frozenset(terminals.get(n, n) for n in names)
+
+
+def _insert_missing(
+    ip: Any, tokens: list[Token], i: int, expected: set[str], insertable: frozenset[str]
+) -> tuple[Any, str] | None:
+    """Insert the expected heading after which the most following terminals fit, if any."""
+    best: tuple[int, Any, str] | None = None
+    for name in sorted(expected & insertable):
+        trial = ip.copy(deepcopy_values=False)
+        try:
+            trial.feed_token(Token(name, None, line=tokens[i].line))  # type: ignore[arg-type]
+            trial.feed_token(tokens[i])
+        except UnexpectedToken:
+            continue
+        fits = 1 + _fits(trial, tokens[i + 1 : i + _LOOKAHEAD])
+        if best is None or fits > best[0]:
+            best = (fits, trial, name)
+    if best is None:
+        return None
+    return best[1], best[2]
+
+
+def _fits(ip: Any, following: list[Token]) -> int:
+    trial = ip.copy(deepcopy_values=False)
+    n = 0
+    for tok in following:
+        try:
+            trial.feed_token(tok)
+        except UnexpectedToken:
+            break
+        n += 1
+    return n
+
+
+def _repeats(tokens: list[Token], first: int, again: int) -> bool:
+    a = [t.type for t in tokens[first : first + _REPEAT_WINDOW]]
+    b = [t.type for t in tokens[again : again + _REPEAT_WINDOW]]
+    return len(b) >= min(len(a), 4) and a[: len(b)] == b
+
+
+def describe(name: str, labels: LabelTable) -> str:
+    """The printed Chinese label of a terminal, for messages."""
+    base = name.rsplit("__", 1)[-1]
+    if base.startswith("SEC_"):
+        key = base[4:].lower()
+        for spec in labels.sections:
+            if spec.key == key:
+                heading = sorted(spec.headings, key=len)[0] if spec.headings else key
+                return f"{spec.numeral}、{heading}"
+    for label, terminal in labels.blocks.items():
+        if terminal == base:
+            return label
+    row = labels.row_labels.get(base.lower())
+    return row[0] if row else base
+
+
+def _missing(inserted: str, before: Token, labels: LabelTable) -> Diagnostic:
+    what = describe(inserted, labels)
+    return Diagnostic(
+        "MISSING_HEADING",
+        "warning",
+        f"第{before.line}行之前缺少「{what}」，已按其后的行补上 "
+        f"(heading {inserted.rsplit('__', 1)[-1]} missing; inferred from the rows after it)",
+        before.line,
+    )
+
+
+def _unexpected(tok: Token, labels: LabelTable) -> Diagnostic:
+    value = tok.value
+    if isinstance(value, RowToken):
+        text = value.label or " | ".join(c for c in value.row.cells if c)[:40]
+        cells = [c for c in value.values if c]
+        if tok.type.endswith(EXTRA_ROW):
+            return Diagnostic(
+                "UNKNOWN_ROW",
+                "warning",
+                f"第{tok.line}行「{text}」不是模板中的行，已忽略；单元格：{' | '.join(cells)} "
+                "(a row the template does not have)",
+                tok.line,
+            )
+        return Diagnostic(
+            "UNEXPECTED_ROW",
+            "warning",
+            f"第{tok.line}行「{text}」出现的位置与模板不符 (row out of place)",
+            tok.line,
+        )
+    return Diagnostic(
+        "UNEXPECTED_HEADING",
+        "warning",
+        f"第{tok.line}行「{value}」出现的位置与模板不符，已忽略 (heading out of place)",
+        tok.line,
+    )

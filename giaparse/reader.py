@@ -1,0 +1,59 @@
+"""Reading report files: UTF-8, UTF-8 with BOM or GB18030, told apart without being told."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from giaparse.errors import ParseError
+
+_BINARY_MAGIC = {
+    b"%PDF": "a PDF file (extract its text first)",
+    b"PK\x03\x04": "a ZIP container such as .docx or .xlsx (extract its text first)",
+    b"\xd0\xcf\x11\xe0": "an OLE file such as .doc (extract its text first)",
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"\x7fELF": "an executable",
+}
+
+
+def decode(data: bytes) -> str:
+    """Bytes to text; binary data raises :class:`ParseError` naming what it looks like."""
+    for magic, what in _BINARY_MAGIC.items():
+        if data.startswith(magic):
+            raise ParseError("report text", what, 1)
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return _check_text(data.decode("utf-16"))
+        except UnicodeDecodeError:
+            raise ParseError("report text", "undecodable UTF-16 bytes", 1) from None
+    try:
+        return _check_text(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        pass
+    try:
+        return _check_text(data.decode("gb18030"))
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        raise ParseError(
+            "UTF-8 or GB18030 text", f"bytes that are neither (offset {err.start})", line
+        ) from None
+
+
+def _check_text(text: str) -> str:
+    sample = text[:4096]
+    if sample:
+        controls = sum(1 for ch in sample if ch < " " and ch not in "\t\n\r\f\v")
+        if controls > max(8, len(sample) // 100):
+            line = sample[: next(i for i, ch in enumerate(sample) if ch < " " and ch not in "\t\n\r\f\v")].count("\n") + 1
+            raise ParseError("report text", "binary data (control bytes)", line)
+    return text
+
+
+def read_text(path: str | Path) -> str:
+    try:
+        data = Path(path).read_bytes()
+    except OSError as err:
+        raise ParseError("a readable file", f"{type(err).__name__}: {err.strerror or err}", None) from None
+    return decode(data)

@@ -1,0 +1,33 @@
+"""Line-level clean-up that holds for any layout: line ends, docx artefacts, page footers."""
+
+from __future__ import annotations
+
+import re
+
+_ARTEFACT = re.compile(r"\[(?:bookmark|image|footnote|comment)[^\]\n]{0,200}\]")
+_INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u200b\u200c\u200d\u2060\x00"), None)
+# "— 5 —", "- 4 -", "－12－", "第 3 页", "第3页 共9页": page furniture left by PDF and Word.
+_FOOTER = re.compile(
+    r"[ \t\u3000\xa0]*(?:[-—–－‒―]{1,3}[ \t\u3000\xa0]*\d{1,4}[ \t\u3000\xa0]*[-—–－‒―]{1,3}"
+    r"|第[ \t\u3000\xa0]*\d{1,4}[ \t\u3000\xa0]*页(?:[ \t\u3000\xa0]*[,，/]?[ \t\u3000\xa0]*"
+    r"共[ \t\u3000\xa0]*\d{1,4}[ \t\u3000\xa0]*页)?)[ \t\u3000\xa0]*"
+)
+
+
+def split_lines(text: str) -> list[str]:
+    """Split on any line end (CRLF, CR, LF) after removing invisible characters."""
+    text = text.translate(_INVISIBLE)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "[" in text:
+        text = _ARTEFACT.sub("", text)
+    return text.split("\n")
+
+
+def is_footer(line: str) -> bool:
+    """A page number line; it never carries report content."""
+    return len(line) < 40 and _FOOTER.fullmatch(line) is not None
+
+
+def is_blank(line: str) -> bool:
+    return not line.strip()

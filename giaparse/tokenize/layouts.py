@@ -1,0 +1,154 @@
+"""Layout detection and the per-layout splitters.
+
+Every splitter yields the same items (:class:`Row`, :class:`Prose`), so nothing downstream
+knows which layout the text came in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from giaparse.tokenize.clean import is_blank, is_footer
+from giaparse.tokenize.items import Item, Prose, Row
+
+PIPE, MARKDOWN, TAB, NEWLINE = "pipe", "markdown", "tab", "newline"
+_SEPARATOR_CHARS = frozenset("|:- \t+")
+_MAX_WRAP = 3  # a pipe row wrapped over more lines than this is not a wrapped row
+
+
+def _is_newline_cell(line: str) -> bool:
+    """`\\tcell`: one cell per line, as Word tables come out of text extraction."""
+    return line.startswith("\t") and "\t" not in line[1:]
+
+
+def detect(lines: list[str]) -> str | None:
+    """The table layout most of the document's table lines follow (None: no table lines)."""
+    pipe = tab = newline = separators = 0
+    for line in lines:
+        if "|" in line:
+            pipe += 1
+            if _is_separator(line):
+                separators += 1
+        elif "\t" in line:
+            if _is_newline_cell(line):
+                newline += 1
+            else:
+                tab += 1
+    best = max(pipe, tab, newline)
+    if best == 0:
+        return None
+    if best == pipe:
+        return MARKDOWN if separators else PIPE
+    return TAB if best == tab else NEWLINE
+
+
+def _is_separator(line: str) -> bool:
+    """A Markdown `|---|---|` rule line."""
+    return "-" in line and set(line) <= _SEPARATOR_CHARS
+
+
+def _join(head: str, tail: str) -> str:
+    """Glue a wrapped cell back together; CJK text wraps without a space."""
+    if head and tail and head[-1].isascii() and head[-1].isalnum() and tail[0].isascii():
+        return f"{head} {tail}"
+    return head + tail
+
+
+def split_pipe(lines: list[str]) -> Iterable[Item]:
+    pipe_lines = [ln for ln in lines if "|" in ln and not _is_separator(ln)]
+    closed = sum(1 for ln in pipe_lines if ln.rstrip().endswith("|"))
+    # When rows are normally closed by a final "|", an unclosed one was wrapped by the extractor.
+    wraps = bool(pipe_lines) and closed >= 0.8 * len(pipe_lines)
+    pending: tuple[str, int, int] | None = None  # text, first line, lines joined
+    for no, line in enumerate(lines, 1):
+        if is_footer(line):
+            continue
+        if pending is not None:
+            text, first, joined = pending
+            if is_blank(line) or joined >= _MAX_WRAP or ("|" not in line and len(line) > 40):
+                yield _pipe_row(text, first)
+                pending = None
+            else:
+                pending = (_join(text.rstrip(), line.strip()), first, joined + 1)
+                if line.rstrip().endswith("|"):
+                    yield _pipe_row(pending[0], first)
+                    pending = None
+                continue
+        if "|" in line:
+            if _is_separator(line):
+                continue
+            if wraps and not line.rstrip().endswith("|"):
+                pending = (line, no, 1)
+                continue
+            yield _pipe_row(line, no)
+        elif not is_blank(line):
+            yield Prose(line.strip(), no)
+    if pending is not None:
+        yield _pipe_row(pending[0], pending[1])
+
+
+def _pipe_row(line: str, no: int) -> Row:
+    parts = line.split("|")
+    if line.rstrip().endswith("|"):
+        parts.pop()
+    if parts and line.lstrip().startswith("|"):
+        parts.pop(0)
+    cells = tuple(p.strip() for p in parts)
+    return Row(cells, (no,) * len(cells))
+
+
+def split_tab(lines: list[str]) -> Iterable[Item]:
+    for no, line in enumerate(lines, 1):
+        if is_footer(line):
+            continue
+        if "\t" in line:
+            cells = tuple(p.strip() for p in line.split("\t"))
+            if any(cells):
+                yield Row(cells, (no,) * len(cells))
+        elif not is_blank(line):
+            yield Prose(line.strip(), no)
+
+
+def split_newline(lines: list[str]) -> Iterable[Item]:
+    """One cell per line, rows separated by blank lines.
+
+    A line that does not start with the cell tab and directly follows a cell line (no blank
+    line between) is that cell wrapped by the extractor, e.g. ``本年新`` / ``制作数量``.
+    """
+    cells: list[str] = []
+    cell_lines: list[int] = []
+    in_row = False
+    for no, line in enumerate(lines, 1):
+        if is_footer(line):
+            continue
+        if line.startswith("\t"):
+            for part in line[1:].split("\t"):
+                cells.append(part.strip())
+                cell_lines.append(no)
+            in_row = True
+        elif is_blank(line):
+            if cells:
+                yield Row(tuple(cells), tuple(cell_lines))
+                cells, cell_lines = [], []
+            in_row = False
+        elif in_row:
+            cells[-1] = _join(cells[-1], line.strip())
+        else:
+            yield Prose(line.strip(), no)
+    if cells:
+        yield Row(tuple(cells), tuple(cell_lines))
+
+
+def split_prose(lines: list[str]) -> Iterable[Item]:
+    for no, line in enumerate(lines, 1):
+        if not is_blank(line) and not is_footer(line):
+            yield Prose(line.strip(), no)
+
+
+SPLITTERS = {
+    PIPE: split_pipe,
+    MARKDOWN: split_pipe,
+    TAB: split_tab,
+    NEWLINE: split_newline,
+    None: split_prose,
+}
