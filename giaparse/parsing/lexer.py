@@ -64,7 +64,11 @@ def lex(items: Iterable[Item], labels: LabelTable, terminals: Mapping[str, str])
     for item in items:
         if isinstance(item, Prose):
             key = labels.section_of(item.text)
-            if key is not None:
+            block = _block_of(normalize(item.text), labels) if key is None else None
+            if block is not None:  # a block heading printed as a paragraph, outside the grid
+                row = Row((item.text,), (item.line,))
+                tokens.append(_row_token(terminals, block, row, item.text, 1))
+            elif key is not None:
                 section = key
                 prose.setdefault(section, [])
                 tokens.append(_token(terminals, "SEC_" + key.upper(), item, item.line))

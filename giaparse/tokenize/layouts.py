@@ -57,8 +57,11 @@ def _join(head: str, tail: str) -> str:
 def split_pipe(lines: list[str]) -> Iterable[Item]:
     pipe_lines = [ln for ln in lines if "|" in ln and not _is_separator(ln)]
     closed = sum(1 for ln in pipe_lines if ln.rstrip().endswith("|"))
+    opened = sum(1 for ln in pipe_lines if ln.lstrip().startswith("|"))
     # When rows are normally closed by a final "|", an unclosed one was wrapped by the extractor.
     wraps = bool(pipe_lines) and closed >= 0.8 * len(pipe_lines)
+    # A leading "|" is a border only where rows normally have one (Markdown); else an empty cell.
+    bordered = bool(pipe_lines) and opened >= 0.8 * len(pipe_lines)
     pending: tuple[str, int, int] | None = None  # text, first line, lines joined
     for no, line in enumerate(lines, 1):
         if is_footer(line):
@@ -66,12 +69,12 @@ def split_pipe(lines: list[str]) -> Iterable[Item]:
         if pending is not None:
             text, first, joined = pending
             if is_blank(line) or joined >= _MAX_WRAP or ("|" not in line and len(line) > 40):
-                yield _pipe_row(text, first)
+                yield _pipe_row(text, first, bordered)
                 pending = None
             else:
                 pending = (_join(text.rstrip(), line.strip()), first, joined + 1)
                 if line.rstrip().endswith("|"):
-                    yield _pipe_row(pending[0], first)
+                    yield _pipe_row(pending[0], first, bordered)
                     pending = None
                 continue
         if "|" in line:
@@ -80,18 +83,18 @@ def split_pipe(lines: list[str]) -> Iterable[Item]:
             if wraps and not line.rstrip().endswith("|"):
                 pending = (line, no, 1)
                 continue
-            yield _pipe_row(line, no)
+            yield _pipe_row(line, no, bordered)
         elif not is_blank(line):
             yield Prose(line.strip(), no)
     if pending is not None:
-        yield _pipe_row(pending[0], pending[1])
+        yield _pipe_row(pending[0], pending[1], bordered)
 
 
-def _pipe_row(line: str, no: int) -> Row:
+def _pipe_row(line: str, no: int, bordered: bool) -> Row:
     parts = line.split("|")
     if line.rstrip().endswith("|"):
         parts.pop()
-    if parts and line.lstrip().startswith("|"):
+    if parts and bordered and line.lstrip().startswith("|"):
         parts.pop(0)
     cells = tuple(p.strip() for p in parts)
     return Row(cells, (no,) * len(cells))

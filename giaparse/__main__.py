@@ -1,0 +1,3 @@
+from giaparse.cli import main
+
+main()

@@ -1,0 +1,69 @@
+"""The ``giaparse`` command. Errors become one line on stderr and exit status 2, never a trace."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+
+import click
+
+from giaparse.api import parse_file
+from giaparse.errors import GiaparseError
+from giaparse.model.report import Report
+
+EXIT_OK, EXIT_DIAGNOSTICS, EXIT_NOT_A_REPORT = 0, 1, 2
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="giaparse")
+def main() -> None:
+    """Read 政府信息公开工作年度报告 text into typed, checked data."""
+
+
+@main.command("parse")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="json",
+              show_default=True, help="json: the report-json contract; text: tables for a person.")
+@click.option("--template", default=None, help="Force a registered template instead of detecting it.")
+def parse_cmd(paths: tuple[Path, ...], fmt: str, template: str | None) -> None:
+    """Parse report files. One file: one JSON object; several: JSON Lines."""
+    failed = False
+    for path in _expand(paths):
+        try:
+            report = parse_file(path, template=template)
+        except GiaparseError as err:
+            _fail(path, err)
+            failed = True
+            continue
+        if fmt == "text":
+            from giaparse.render.text import render_text
+
+            click.echo(render_text(report, source=str(path)))
+        elif len(paths) == 1 and not Path(paths[0]).is_dir():
+            click.echo(report.to_json(indent=2))
+        else:
+            click.echo(json.dumps({"source": str(path), **report.to_dict()}, ensure_ascii=False))
+    sys.exit(EXIT_NOT_A_REPORT if failed else EXIT_OK)
+
+
+def _expand(paths: Iterable[Path]) -> Iterable[Path]:
+    for path in paths:
+        if path.is_dir():
+            yield from sorted(p for p in path.rglob("*") if p.is_file() and p.suffix in {".txt", ".md", ""})
+        else:
+            yield path
+
+
+def _fail(path: Path, err: Exception) -> None:
+    message = " ".join(str(err).split())
+    click.echo(f"giaparse: {path}: {message}", err=True)
+
+
+def report_json(report: Report) -> str:
+    return report.to_json(indent=2)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
