@@ -61,19 +61,23 @@ def parse(text: str, *, template: str | None = None, strict: bool = False) -> Re
     for spec in labels.sections:
         if spec.key not in present and not spec.optional:
             heading = sorted(spec.headings, key=len)[0] if spec.headings else spec.key
-            diagnostics.append(Diagnostic(
-                "MISSING_SECTION", "warning",
-                f"缺少第{spec.numeral}部分「{spec.numeral}、{heading}」的标题 (section {spec.key} missing)",
-                None, (f"sections.{spec.key}",),
-            ))
+            diagnostics.append(
+                Diagnostic(
+                    "MISSING_SECTION",
+                    "warning",
+                    f"缺少第{spec.numeral}部分「{spec.numeral}、{heading}」的标题 (section {spec.key} missing)",
+                    None,
+                    (f"sections.{spec.key}",),
+                )
+            )
 
     preamble = lexed.prose.get("preamble", [])
     title_year, title_agency = title_lines(preamble)
     body = {k: v for k, v in lexed.prose.items() if k != "preamble"}
     texts = [p.text for p in preamble] + [p.text for lines in body.values() for p in lines]
-    sections = Sections(**{
-        spec.key: section_text(lexed.prose.get(spec.key)) for spec in labels.sections
-    })
+    sections = Sections(
+        **{spec.key: section_text(lexed.prose.get(spec.key)) for spec in labels.sections}
+    )
     report = Report(
         template=chosen.name,
         year=find_year(preamble, body, title_year),
@@ -104,7 +108,9 @@ def parse_file(path: str | Path, **kwargs: object) -> Report:
     return parse(read_text(path), **kwargs)  # type: ignore[arg-type]
 
 
-def lex_items(items: tuple[Row | Prose, ...], template: Template, terminals: dict[str, str]) -> Lexed:
+def lex_items(
+    items: tuple[Row | Prose, ...], template: Template, terminals: dict[str, str]
+) -> Lexed:
     from giaparse.parsing.lexer import lex
 
     return lex(items, template.label_table, terminals)
@@ -113,8 +119,10 @@ def lex_items(items: tuple[Row | Prose, ...], template: Template, terminals: dic
 def _require_report(lexed: Lexed, items: tuple[Row | Prose, ...]) -> None:
     headings = sum(1 for t in lexed.tokens if base(t.type).startswith("SEC_"))
     rows = sum(
-        1 for t in lexed.tokens
-        if isinstance(t.value, RowToken) and base(t.type) not in (EXTRA_ROW, VALUES)
+        1
+        for t in lexed.tokens
+        if isinstance(t.value, RowToken)
+        and base(t.type) not in (EXTRA_ROW, VALUES)
         and not base(t.type).endswith("_HEADER")
     )
     if headings >= _MIN_HEADINGS or rows >= _MIN_ROWS:
@@ -147,7 +155,8 @@ def _stray(tok) -> Diagnostic:  # type: ignore[no-untyped-def]
     value = tok.value
     label = value.label if isinstance(value, RowToken) and value.label else str(value)[:40]
     return Diagnostic(
-        "UNEXPECTED_ROW", "warning",
+        "UNEXPECTED_ROW",
+        "warning",
         f"第{tok.line}行「{label}」出现的位置与模板不符，已忽略 (row out of place; ignored)",
         tok.line,
     )

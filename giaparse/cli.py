@@ -24,9 +24,17 @@ def main() -> None:
 
 @main.command("parse")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="json",
-              show_default=True, help="json: the report-json contract; text: tables for a person.")
-@click.option("--template", default=None, help="Force a registered template instead of detecting it.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "text"]),
+    default="json",
+    show_default=True,
+    help="json: the report-json contract; text: tables for a person.",
+)
+@click.option(
+    "--template", default=None, help="Force a registered template instead of detecting it."
+)
 def parse_cmd(paths: tuple[Path, ...], fmt: str, template: str | None) -> None:
     """Parse report files. One file: one JSON object; several: JSON Lines."""
     failed = False
@@ -51,7 +59,9 @@ def parse_cmd(paths: tuple[Path, ...], fmt: str, template: str | None) -> None:
 def _expand(paths: Iterable[Path]) -> Iterable[Path]:
     for path in paths:
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.is_file() and p.suffix in {".txt", ".md", ""})
+            yield from sorted(
+                p for p in path.rglob("*") if p.is_file() and p.suffix in {".txt", ".md", ""}
+            )
         else:
             yield path
 

@@ -46,7 +46,12 @@ def _check_text(text: str) -> str:
     if sample:
         controls = sum(1 for ch in sample if ch < " " and ch not in "\t\n\r\f\v")
         if controls > max(8, len(sample) // 100):
-            line = sample[: next(i for i, ch in enumerate(sample) if ch < " " and ch not in "\t\n\r\f\v")].count("\n") + 1
+            line = (
+                sample[
+                    : next(i for i, ch in enumerate(sample) if ch < " " and ch not in "\t\n\r\f\v")
+                ].count("\n")
+                + 1
+            )
             raise ParseError("report text", "binary data (control bytes)", line)
     return text
 
@@ -55,5 +60,7 @@ def read_text(path: str | Path) -> str:
     try:
         data = Path(path).read_bytes()
     except OSError as err:
-        raise ParseError("a readable file", f"{type(err).__name__}: {err.strerror or err}", None) from None
+        raise ParseError(
+            "a readable file", f"{type(err).__name__}: {err.strerror or err}", None
+        ) from None
     return decode(data)

@@ -13,7 +13,11 @@ FIXTURES = Path(__file__).parent / "fixtures"
 SEED_NAMES = sorted(p.name for p in FIXTURES.glob("*.txt"))
 
 settings.register_profile(
-    "ci", max_examples=25, derandomize=True, deadline=None, database=None,
+    "ci",
+    max_examples=25,
+    derandomize=True,
+    deadline=None,
+    database=None,
     suppress_health_check=[HealthCheck.too_slow],
 )
 settings.register_profile(

@@ -7,22 +7,48 @@ from __future__ import annotations
 
 from typing import Any
 
-APP_COLS = ("natural_person", "commercial", "research", "social_welfare", "legal_services",
-            "other_org", "total")
+APP_COLS = (
+    "natural_person",
+    "commercial",
+    "research",
+    "social_welfare",
+    "legal_services",
+    "other_org",
+    "total",
+)
 REVIEW_COLS = ("upheld", "corrected", "other", "pending", "total")
 APP_ROWS_COMMON_HEAD = (
-    "new_requests", "carried_over", "granted", "partially_granted",
-    "withheld_state_secret", "withheld_prohibited_by_law", "withheld_security_stability",
-    "withheld_third_party", "withheld_internal_affairs", "withheld_process_info",
-    "withheld_enforcement_files", "withheld_administrative_query",
-    "unavailable_not_held", "unavailable_needs_creation", "unavailable_unclear",
-    "not_processed_complaint", "not_processed_duplicate", "not_processed_publication",
-    "not_processed_excessive", "not_processed_confirmation",
+    "new_requests",
+    "carried_over",
+    "granted",
+    "partially_granted",
+    "withheld_state_secret",
+    "withheld_prohibited_by_law",
+    "withheld_security_stability",
+    "withheld_third_party",
+    "withheld_internal_affairs",
+    "withheld_process_info",
+    "withheld_enforcement_files",
+    "withheld_administrative_query",
+    "unavailable_not_held",
+    "unavailable_needs_creation",
+    "unavailable_unclear",
+    "not_processed_complaint",
+    "not_processed_duplicate",
+    "not_processed_publication",
+    "not_processed_excessive",
+    "not_processed_confirmation",
 )
 APP_ROWS = {
     "2019": (*APP_ROWS_COMMON_HEAD, "other_handling", "total_processed", "carried_forward"),
-    "2021": (*APP_ROWS_COMMON_HEAD, "other_no_correction", "other_unpaid_fee", "other_other",
-             "total_processed", "carried_forward"),
+    "2021": (
+        *APP_ROWS_COMMON_HEAD,
+        "other_no_correction",
+        "other_unpaid_fee",
+        "other_other",
+        "total_processed",
+        "carried_forward",
+    ),
 }
 Z7 = (0,) * 7
 N7 = (None,) * 7
@@ -76,14 +102,24 @@ def reviews(admin=Z5, direct=Z5, after=Z5) -> dict[str, Any]:
 
 
 _BLANK_2002 = {key: N7 for key in APP_ROWS["2019"]}
-_BLANK_2002.update(new_requests=Z7, carried_over=(*(None,) * 6, 0),
-                   carried_forward=(*(None,) * 6, 0))
+_BLANK_2002.update(
+    new_requests=Z7, carried_over=(*(None,) * 6, 0), carried_forward=(*(None,) * 6, 0)
+)
 
 SEEDS: dict[str, dict[str, Any]] = {
     "000_c86ff80fd85f0836.txt": {
-        "template": "2019", "year": 2020, "agency": "京山市卫生健康局", "layout": "pipe",
+        "template": "2019",
+        "year": 2020,
+        "agency": "京山市卫生健康局",
+        "layout": "pipe",
         "active_disclosure": active_2019(
-            (0, 0, 0), (14, 3, 3), (33, -23, 10), (0, 0, 0), (24, 7, 31), (0, 0, 0), (0, 0),
+            (0, 0, 0),
+            (14, 3, 3),
+            (33, -23, 10),
+            (0, 0, 0),
+            (24, 7, 31),
+            (0, 0, 0),
+            (0, 0),
             (32, money("395289.50", None)),
             extra=[("其他主动公开文件", ("16", "16", "16"))],
         ),
@@ -92,19 +128,37 @@ SEEDS: dict[str, dict[str, Any]] = {
         "diagnostic_codes": ["EXTRA_ROW"],
     },
     "001_1ec50763975fa479.txt": {
-        "template": "2019", "year": 2020, "agency": "宁海县卫生健康局", "layout": "newline",
+        "template": "2019",
+        "year": 2020,
+        "agency": "宁海县卫生健康局",
+        "layout": "newline",
         "active_disclosure": active_2019(
-            (0, 0, 0), (0, 0, 0), (63, -14, 3973), (6, 3, 8), (196, 0, 541), (22, 0, 2),
-            (3, -1), (15, money("674.7294", "万元")),
+            (0, 0, 0),
+            (0, 0, 0),
+            (63, -14, 3973),
+            (6, 3, 8),
+            (196, 0, 541),
+            (22, 0, 2),
+            (3, -1),
+            (15, money("674.7294", "万元")),
         ),
         "applications": applications("2019"),
         "reviews": reviews(),
         "diagnostic_codes": [],
     },
     "002_d41b7d34cb4232dc.txt": {
-        "template": "2019", "year": 2020, "agency": "尧都区卫生健康和体育局", "layout": "newline",
+        "template": "2019",
+        "year": 2020,
+        "agency": "尧都区卫生健康和体育局",
+        "layout": "newline",
         "active_disclosure": active_2019(
-            (0, 0, 0), (0, 0, 0), (0, 0, 0), (0, 0, 0), (132, 0, 240), (2, 0, 2), (0, 0),
+            (0, 0, 0),
+            (0, 0, 0),
+            (0, 0, 0),
+            (0, 0, 0),
+            (132, 0, 240),
+            (2, 0, 2),
+            (0, 0),
             (2, money("7.6", "万元")),
         ),
         "applications": applications("2019", **_BLANK_2002),
@@ -116,7 +170,10 @@ SEEDS: dict[str, dict[str, Any]] = {
         "diagnostic_codes": [],
     },
     "003_95eaafa52db6b695.txt": {
-        "template": "2021", "year": 2021, "agency": "鲁山县卫健委", "layout": "tab",
+        "template": "2021",
+        "year": 2021,
+        "agency": "鲁山县卫健委",
+        "layout": "tab",
         "active_disclosure": active_2021((0, 0, 0), (0, 0, 0), 535, 154, 0, money("0", "万元")),
         "applications": applications("2021"),
         "reviews": reviews(),
@@ -124,7 +181,10 @@ SEEDS: dict[str, dict[str, Any]] = {
         "diagnostic_codes": ["TOO_MANY_VALUES", "TOO_MANY_VALUES"],
     },
     "004_e530588c4c56b619.txt": {
-        "template": "2021", "year": 2023, "agency": "浑江区卫生健康局", "layout": "newline",
+        "template": "2021",
+        "year": 2023,
+        "agency": "浑江区卫生健康局",
+        "layout": "newline",
         "active_disclosure": active_2021((0, 0, 0), (0, 0, 0), 116, 0, 0, money("0", "万元")),
         "applications": applications("2021"),
         "reviews": reviews(),
@@ -135,9 +195,15 @@ SEEDS: dict[str, dict[str, Any]] = {
 # First and last words of each section's text, as printed.
 SECTIONS: dict[str, dict[str, tuple[str, str] | None]] = {
     "000_c86ff80fd85f0836.txt": {
-        "overview": ("2020年,我局严格遵照", "确保了疫情期间舆情平稳。2020年,共协调处置相关网络舆情136件(其中阳光信访平台19件、荆门市市长信箱55件,12320卫生服务热线1件。接待上访群众7批61人次),未发生一起重大舆情事件。"),
+        "overview": (
+            "2020年,我局严格遵照",
+            "确保了疫情期间舆情平稳。2020年,共协调处置相关网络舆情136件(其中阳光信访平台19件、荆门市市长信箱55件,12320卫生服务热线1件。接待上访群众7批61人次),未发生一起重大舆情事件。",
+        ),
         "active_disclosure": ("2020年,本局累计主动公开政府信息193条", "其他信息44条。"),
-        "applications": ("本局2020年度没有受理政府信息公开申请。", "本局2020年度没有受理政府信息公开申请。"),
+        "applications": (
+            "本局2020年度没有受理政府信息公开申请。",
+            "本局2020年度没有受理政府信息公开申请。",
+        ),
         "reviews": ("2020年,京山市卫生健康局未接到", "行政复议申请。"),
         "problems": ("今年,虽然我局政府信息公开工作取得一定成效", "2021年1月27日"),
         "other_matters": None,
@@ -171,7 +237,10 @@ SECTIONS: dict[str, dict[str, tuple[str, str] | None]] = {
         "active_disclosure": ("", ""),
         "applications": ("", ""),
         "reviews": ("", ""),
-        "problems": ("政府信息公开工作是一项长期、艰巨、复杂的系统工程。", "更好地搭建起政府与百姓政务信息沟通的桥梁。"),
+        "problems": (
+            "政府信息公开工作是一项长期、艰巨、复杂的系统工程。",
+            "更好地搭建起政府与百姓政务信息沟通的桥梁。",
+        ),
         "other_matters": ("2024年，我们将继续深化政务公开工作", "2023年12月31日"),
     },
 }

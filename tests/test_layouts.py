@@ -11,8 +11,10 @@ import giaparse
 
 def _values(report: giaparse.Report) -> dict:
     d = report.to_dict()
-    return {k: d[k] for k in ("template", "year", "agency", "active_disclosure",
-                              "applications", "reviews")}
+    return {
+        k: d[k]
+        for k in ("template", "year", "agency", "active_disclosure", "applications", "reviews")
+    }
 
 
 @pytest.mark.parametrize("name", SEED_NAMES)

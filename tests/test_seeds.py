@@ -21,7 +21,10 @@ def test_seed_metadata(name: str) -> None:
     report = giaparse.parse_file(FIXTURES / name)
     want = SEEDS[name]
     assert (report.template, report.year, report.agency, report.layout) == (
-        want["template"], want["year"], want["agency"], want["layout"]
+        want["template"],
+        want["year"],
+        want["agency"],
+        want["layout"],
     )
 
 
@@ -53,7 +56,11 @@ def test_seed_000_extra_row_is_kept_verbatim_with_a_diagnostic() -> None:
     (extra,) = report.active_disclosure.extra_rows
     assert (extra.label, extra.cells) == ("其他主动公开文件", ("16", "16", "16"))
     (diag,) = report.diagnostics
-    assert (diag.code, diag.line, diag.cells) == ("EXTRA_ROW", 12, ("active_disclosure.extra_rows",))
+    assert (diag.code, diag.line, diag.cells) == (
+        "EXTRA_ROW",
+        12,
+        ("active_disclosure.extra_rows",),
+    )
 
 
 def test_seed_002_blank_cells_are_null_not_zero() -> None:
@@ -93,8 +100,15 @@ def test_to_json_is_the_dict(name: str) -> None:
     report = giaparse.parse(seed_text(name))
     assert json.loads(report.to_json()) == report.to_dict()
     assert list(report.to_dict()) == [
-        "template", "year", "agency", "layout", "active_disclosure", "applications",
-        "reviews", "sections", "diagnostics",
+        "template",
+        "year",
+        "agency",
+        "layout",
+        "active_disclosure",
+        "applications",
+        "reviews",
+        "sections",
+        "diagnostics",
     ]
 
 

@@ -38,7 +38,9 @@ class TableBuilder:
     headings: frozenset[str] = frozenset()  # block-heading terminals: structure, not data
     diagnostics: list[Diagnostic] = attrs.field(factory=list)
 
-    def build(self, tokens: Iterable[Token], strays: list[Token], other_rows: Mapping[str, str]) -> Any:
+    def build(
+        self, tokens: Iterable[Token], strays: list[Token], other_rows: Mapping[str, str]
+    ) -> Any:
         rows = {f.name: f for f in row_fields(self.cls)}
         found: dict[str, tuple[Token, Token | None]] = {}
         extras: list[ExtraRow] = []
@@ -64,33 +66,51 @@ class TableBuilder:
             if key in rows and isinstance(tok.value, RowToken):
                 strays.remove(tok)
                 if key in found:
-                    self._note("DUPLICATE_ROW", "warning", tok, rows[key],
-                               "重复出现，以第一次为准 (row printed twice; the first is kept)")
+                    self._note(
+                        "DUPLICATE_ROW",
+                        "warning",
+                        tok,
+                        rows[key],
+                        "重复出现，以第一次为准 (row printed twice; the first is kept)",
+                    )
                 else:
                     found[key] = (tok, None)
-                    self._note("ROW_OUT_OF_ORDER", "warning", tok, rows[key],
-                               "不在模板规定的位置，已按行名归位 (row out of order; placed by its label)")
+                    self._note(
+                        "ROW_OUT_OF_ORDER",
+                        "warning",
+                        tok,
+                        rows[key],
+                        "不在模板规定的位置，已按行名归位 (row out of order; placed by its label)",
+                    )
         kwargs: dict[str, Any] = {}
         if values_row is not None and not found:
             kwargs.update(self._spread(values_row, list(rows.values())))
         else:
             if not found and not extras:
-                self.diagnostics.append(Diagnostic(
-                    "MISSING_TABLE", "error",
-                    f"缺少{TABLE_NUMBERS.get(self.table, self.table)}的数据 (table {self.table} missing)",
-                    None, (self.table,),
-                ))
+                self.diagnostics.append(
+                    Diagnostic(
+                        "MISSING_TABLE",
+                        "error",
+                        f"缺少{TABLE_NUMBERS.get(self.table, self.table)}的数据 (table {self.table} missing)",
+                        None,
+                        (self.table,),
+                    )
+                )
             for key, field in rows.items():
                 if key in found:
                     tok, head = found[key]
                     kwargs[key] = self._row(field, tok, head)
                 elif found:
-                    self.diagnostics.append(Diagnostic(
-                        "MISSING_ROW", "warning",
-                        f"{TABLE_NUMBERS.get(self.table, self.table)}缺少「{field.metadata['label']}」行 "
-                        f"(row {self.table}.{key} missing)",
-                        None, (f"{self.table}.{key}",),
-                    ))
+                    self.diagnostics.append(
+                        Diagnostic(
+                            "MISSING_ROW",
+                            "warning",
+                            f"{TABLE_NUMBERS.get(self.table, self.table)}缺少「{field.metadata['label']}」行 "
+                            f"(row {self.table}.{key} missing)",
+                            None,
+                            (f"{self.table}.{key}",),
+                        )
+                    )
         if extras and "extra_rows" in attrs.fields_dict(self.cls):
             kwargs["extra_rows"] = tuple(extras)
         return self.cls(**kwargs)
@@ -105,12 +125,16 @@ class TableBuilder:
         keys = [f"{self.table}.{field.name}.{c.name}" for c in columns]
         if res.problem is not None:
             severity = "info" if res.problem == "PLACEHOLDERS_DROPPED" else "warning"
-            self.diagnostics.append(Diagnostic(
-                res.problem, severity,
-                f"{TABLE_NUMBERS.get(self.table, self.table)}「{field.metadata['label']}」行"
-                f"（第{tok.line}行）{res.note}",
-                tok.line, tuple(keys),
-            ))
+            self.diagnostics.append(
+                Diagnostic(
+                    res.problem,
+                    severity,
+                    f"{TABLE_NUMBERS.get(self.table, self.table)}「{field.metadata['label']}」行"
+                    f"（第{tok.line}行）{res.note}",
+                    tok.line,
+                    tuple(keys),
+                )
+            )
         kwargs = {}
         for i, (column, text, line) in enumerate(zip(columns, res.cells, res.lines, strict=True)):
             if text is None:
@@ -124,20 +148,34 @@ class TableBuilder:
         value: RowToken = tok.value
         res = resolve(value.values, value.value_lines, len(slots))
         if res.problem is not None:
-            self.diagnostics.append(Diagnostic(
-                res.problem, "info" if res.problem == "PLACEHOLDERS_DROPPED" else "warning",
-                f"{TABLE_NUMBERS.get(self.table, self.table)}数据行（第{tok.line}行）{res.note}",
-                tok.line, (self.table,),
-            ))
+            self.diagnostics.append(
+                Diagnostic(
+                    res.problem,
+                    "info" if res.problem == "PLACEHOLDERS_DROPPED" else "warning",
+                    f"{TABLE_NUMBERS.get(self.table, self.table)}数据行（第{tok.line}行）{res.note}",
+                    tok.line,
+                    (self.table,),
+                )
+            )
         per_row: dict[str, dict[str, Any]] = {f.name: {} for f in fields}
         for i, ((f, c), text, line) in enumerate(zip(slots, res.cells, res.lines, strict=True)):
             if text is not None:
                 idx = i - [s[0] for s in slots].index(f)
                 per_row[f.name][c.name] = self._value(f, c, idx, text, line or tok.line, None)
-        return {name: f.metadata["row"](**per_row[name]) for name, f in zip(per_row, fields, strict=True)}
+        return {
+            name: f.metadata["row"](**per_row[name])
+            for name, f in zip(per_row, fields, strict=True)
+        }
 
-    def _value(self, field: attrs.Attribute, column: attrs.Attribute, index: int, text: str,
-               line: int, header: Token | None) -> Any:
+    def _value(
+        self,
+        field: attrs.Attribute,
+        column: attrs.Attribute,
+        index: int,
+        text: str,
+        line: int,
+        header: Token | None,
+    ) -> Any:
         kind = column.metadata["kind"]
         try:
             if kind == MONEY:
@@ -145,12 +183,16 @@ class TableBuilder:
             return _PARSERS[kind](text)
         except CellError:
             key = f"{self.table}.{field.name}.{column.name}"
-            self.diagnostics.append(Diagnostic(
-                "UNPARSEABLE_CELL", "warning",
-                f"{cell_name(self.table, field.metadata['label'], column.metadata['label'])}"
-                f"（第{line}行）的内容「{text[:40]}」不是数值，按空白处理 (cell is not a value; read as blank)",
-                line, (key,),
-            ))
+            self.diagnostics.append(
+                Diagnostic(
+                    "UNPARSEABLE_CELL",
+                    "warning",
+                    f"{cell_name(self.table, field.metadata['label'], column.metadata['label'])}"
+                    f"（第{line}行）的内容「{text[:40]}」不是数值，按空白处理 (cell is not a value; read as blank)",
+                    line,
+                    (key,),
+                )
+            )
             return None
 
     def _extra(self, tok: Token) -> ExtraRow:
@@ -158,37 +200,55 @@ class TableBuilder:
         cells = list(value.values)
         while cells and cells[-1] == "":
             cells.pop()
-        self.diagnostics.append(Diagnostic(
-            "EXTRA_ROW", "warning",
-            f"第{tok.line}行「{value.label}」不是{TABLE_NUMBERS.get(self.table, self.table)}模板中的行，"
-            f"原样保留在 extra_rows (a row the template does not have, kept verbatim)",
-            tok.line, (f"{self.table}.extra_rows",),
-        ))
+        self.diagnostics.append(
+            Diagnostic(
+                "EXTRA_ROW",
+                "warning",
+                f"第{tok.line}行「{value.label}」不是{TABLE_NUMBERS.get(self.table, self.table)}模板中的行，"
+                f"原样保留在 extra_rows (a row the template does not have, kept verbatim)",
+                tok.line,
+                (f"{self.table}.extra_rows",),
+            )
+        )
         return ExtraRow(value.label, tuple(cells))
 
     def _foreign(self, tok: Token, key: str, other_rows: Mapping[str, str]) -> None:
         value: RowToken = tok.value
         cells = " | ".join(c for c in value.values if c)
         if key in other_rows:
-            self.diagnostics.append(Diagnostic(
-                "MIXED_TEMPLATE", "warning",
-                f"第{tok.line}行「{value.label}」属于{other_rows[key]}年版模板，本报告其余部分按本模板解析；"
-                f"该行数值未计入：{cells} (a row of the {other_rows[key]} template; its values are not assigned)",
-                tok.line, (f"{self.table}.{key}",),
-            ))
+            self.diagnostics.append(
+                Diagnostic(
+                    "MIXED_TEMPLATE",
+                    "warning",
+                    f"第{tok.line}行「{value.label}」属于{other_rows[key]}年版模板，本报告其余部分按本模板解析；"
+                    f"该行数值未计入：{cells} (a row of the {other_rows[key]} template; its values are not assigned)",
+                    tok.line,
+                    (f"{self.table}.{key}",),
+                )
+            )
         else:
-            self.diagnostics.append(Diagnostic(
-                "UNEXPECTED_ROW", "warning",
-                f"第{tok.line}行「{value.label}」不属于{TABLE_NUMBERS.get(self.table, self.table)} (row not in this table)",
-                tok.line,
-            ))
+            self.diagnostics.append(
+                Diagnostic(
+                    "UNEXPECTED_ROW",
+                    "warning",
+                    f"第{tok.line}行「{value.label}」不属于{TABLE_NUMBERS.get(self.table, self.table)}"
+                    " (row not in this table)",
+                    tok.line,
+                )
+            )
 
-    def _note(self, code: str, severity: str, tok: Token, field: attrs.Attribute, what: str) -> None:
-        self.diagnostics.append(Diagnostic(
-            code, severity,  # type: ignore[arg-type]
-            f"第{tok.line}行「{field.metadata['label']}」{what}",
-            tok.line, (f"{self.table}.{field.name}",),
-        ))
+    def _note(
+        self, code: str, severity: str, tok: Token, field: attrs.Attribute, what: str
+    ) -> None:
+        self.diagnostics.append(
+            Diagnostic(
+                code,
+                severity,  # type: ignore[arg-type]
+                f"第{tok.line}行「{field.metadata['label']}」{what}",
+                tok.line,
+                (f"{self.table}.{field.name}",),
+            )
+        )
 
 
 def _header_unit(header: Token | None, index: int) -> str | None:

@@ -47,13 +47,14 @@ def resolve(values: Sequence[str], lines: Sequence[int], arity: int) -> Resolved
             else ""
         )
         if not dropped:
-            problem, note = "PLACEHOLDERS_DROPPED", (
-                f"行内{len(cells) - arity}个空单元格视为合并单元格占位 "
-                "(empty cells inside the row taken as merged-cell placeholders)"
+            problem, note = (
+                "PLACEHOLDERS_DROPPED",
+                (
+                    f"行内{len(cells) - arity}个空单元格视为合并单元格占位 "
+                    "(empty cells inside the row taken as merged-cell placeholders)"
+                ),
             )
-        return Resolved(
-            tuple(c for c, _ in kept), tuple(n for _, n in kept), problem, note
-        )
+        return Resolved(tuple(c for c, _ in kept), tuple(n for _, n in kept), problem, note)
     # Fewer values than columns and empties inside: only the leading run is certain.
     certain: list[tuple[str, int]] = []
     for c, n in cells:

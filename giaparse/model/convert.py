@@ -15,9 +15,7 @@ from giaparse.model.values import Money
 @cache
 def _converter() -> cattrs.Converter:
     conv = cattrs.Converter()
-    conv.register_unstructure_hook(
-        Money, lambda m: {"amount": str(m.amount), "unit": m.unit}
-    )
+    conv.register_unstructure_hook(Money, lambda m: {"amount": str(m.amount), "unit": m.unit})
     conv.register_structure_hook(
         Money, lambda d, _: Money(Decimal(str(d["amount"])), d.get("unit"))
     )
@@ -29,9 +27,7 @@ def unstructure(report: Report) -> dict[str, Any]:
     conv = _converter()
     out: dict[str, Any] = conv.unstructure(report)
     # attrs tuples of attrs objects come back as lists; make sure nested tuples do too
-    out["diagnostics"] = [
-        {**d, "cells": list(d["cells"])} for d in out["diagnostics"]
-    ]
+    out["diagnostics"] = [{**d, "cells": list(d["cells"])} for d in out["diagnostics"]]
     extra = out["active_disclosure"].get("extra_rows")
     if extra is not None:
         out["active_disclosure"]["extra_rows"] = [
@@ -50,9 +46,7 @@ def structure(data: dict[str, Any]) -> Report:
         "year": data.get("year"),
         "agency": data.get("agency"),
         "layout": data.get("layout"),
-        "active_disclosure": conv.structure(
-            data["active_disclosure"], template.active_disclosure
-        ),
+        "active_disclosure": conv.structure(data["active_disclosure"], template.active_disclosure),
         "applications": conv.structure(data["applications"], template.applications),
         "reviews": conv.structure(data["reviews"], template.reviews),
     }
@@ -62,7 +56,5 @@ def structure(data: dict[str, Any]) -> Report:
     if data.get("sections") is not None:
         fields["sections"] = conv.structure(data["sections"], Sections)
     if data.get("diagnostics") is not None:
-        fields["diagnostics"] = tuple(
-            conv.structure(d, Diagnostic) for d in data["diagnostics"]
-        )
+        fields["diagnostics"] = tuple(conv.structure(d, Diagnostic) for d in data["diagnostics"])
     return Report(**fields)

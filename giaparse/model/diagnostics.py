@@ -18,6 +18,4 @@ class Diagnostic:
     severity: Severity = attrs.field(metadata={"label": "级别"})
     message: str = attrs.field(metadata={"label": "说明"})
     line: int | None = attrs.field(default=None, metadata={"label": "行号"})
-    cells: tuple[str, ...] = attrs.field(
-        default=(), converter=tuple, metadata={"label": "单元格"}
-    )
+    cells: tuple[str, ...] = attrs.field(default=(), converter=tuple, metadata={"label": "单元格"})

@@ -28,9 +28,7 @@ def money(label: str, unit: Unit | None = None) -> Any:
 
 def row(label: str, cls: type, *aliases: str) -> Any:
     """A table row; a missing row is a row of blanks (and a diagnostic), never None."""
-    return attrs.field(
-        factory=cls, metadata={"label": label, "row": cls, "aliases": aliases}
-    )
+    return attrs.field(factory=cls, metadata={"label": label, "row": cls, "aliases": aliases})
 
 
 def label_of(cls: type, name: str) -> str:

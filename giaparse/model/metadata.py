@@ -23,7 +23,11 @@ _DATE_LINE = re.compile(_YEAR + r"\s*年\s*(\d{1,2})\s*月\s*\d{1,2}\s*日")
 _PLACE = "省市县区州旗盟"
 _ORGAN = r"(?:委员会|办公室|局|委|厅|署|院|中心|政府|办)"
 _BODY_ORGAN = re.compile(
-    r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,8}?[" + _PLACE + r"][\u4e00-\u9fff]{2,10}?" + _ORGAN + r")"
+    r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,8}?["
+    + _PLACE
+    + r"][\u4e00-\u9fff]{2,10}?"
+    + _ORGAN
+    + r")"
     r"(?=未|在|认真|高度|严格|按照|坚持|共|全年|本年|进一步|积极|始终|切实|深入|主动|依法|"
     r"紧紧|没有|无|[，,。、；;（(]|$)"
 )
@@ -47,11 +51,13 @@ def title_lines(preamble: Sequence[Prose]) -> tuple[int | None, str | None]:
 
 
 def _clean_agency(text: str) -> str:
-    text = _TIDY.sub("", text).strip("《》〈〉「」\"“”:：,，.。 ")
+    text = _TIDY.sub("", text).strip('《》〈〉「」"“”:：,，.。 ')
     return text if 2 <= len(text) <= 30 and not any(ch.isdigit() for ch in text) else ""
 
 
-def find_year(preamble: Sequence[Prose], body: Mapping[str, Sequence[Prose]], title_year: int | None) -> int | None:
+def find_year(
+    preamble: Sequence[Prose], body: Mapping[str, Sequence[Prose]], title_year: int | None
+) -> int | None:
     if title_year is not None:
         return title_year
     everything = [*preamble, *(p for lines in body.values() for p in lines)]
@@ -78,9 +84,7 @@ def find_agency(title_agency: str | None, texts: Sequence[str]) -> str | None:
     if title_agency is not None:
         if any(ch in title_agency for ch in _PLACE):
             return title_agency
-        longer = re.compile(
-            r"([\u4e00-\u9fff]{1,8}?[" + _PLACE + r"])" + re.escape(title_agency)
-        )
+        longer = re.compile(r"([\u4e00-\u9fff]{1,8}?[" + _PLACE + r"])" + re.escape(title_agency))
         found = Counter(m.group(1) + title_agency for t in texts for m in longer.finditer(t))
         return _only(found) or title_agency
     found = Counter(m.group(1) for t in texts for m in _BODY_ORGAN.finditer(t))

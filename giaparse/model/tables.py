@@ -125,8 +125,6 @@ class ApplicantCounts:
 A = ApplicantCounts
 
 
-
-
 @attrs.frozen(slots=True)
 class Applications2019:
     """三、收到和处理政府信息公开申请情况, 23 rows (2019 template)."""

@@ -37,18 +37,24 @@ def detect_template(
     best = ranked[0]
     diags: list[Diagnostic] = []
     if not hits[best]:
-        diags.append(Diagnostic(
-            "TEMPLATE_UNCERTAIN", "warning",
-            f"表格中没有可识别模板版本的表头，按{best}年版解析 "
-            f"(no template signature found; parsed as {best})",
-        ))
+        diags.append(
+            Diagnostic(
+                "TEMPLATE_UNCERTAIN",
+                "warning",
+                f"表格中没有可识别模板版本的表头，按{best}年版解析 "
+                f"(no template signature found; parsed as {best})",
+            )
+        )
     else:
         for other in ranked[1:]:
             if hits[other]:
-                diags.append(Diagnostic(
-                    "MIXED_TEMPLATE", "warning",
-                    f"表格同时含有{best}年版（{'、'.join(hits[best])}）和{other}年版"
-                    f"（{'、'.join(hits[other])}）的标签，按{best}年版解析 "
-                    f"(labels of both templates; parsed as {best})",
-                ))
+                diags.append(
+                    Diagnostic(
+                        "MIXED_TEMPLATE",
+                        "warning",
+                        f"表格同时含有{best}年版（{'、'.join(hits[best])}）和{other}年版"
+                        f"（{'、'.join(hits[other])}）的标签，按{best}年版解析 "
+                        f"(labels of both templates; parsed as {best})",
+                    )
+                )
     return registry[best], diags

@@ -15,7 +15,9 @@ import attrs
 _QUOTES = dict.fromkeys(map(ord, "\"'“”‘’「」『』〝〞＂"), None)
 _NUM_ENUM = re.compile(r"^(\d{1,2})[、.．,，]")
 _CJK_ENUM = re.compile(r"^([一二三四五六七八九十]{1,3})[.．,，]")
-_ENUM = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十\d]{1,3}\)|\d{1,2}\.)")
+_ENUM = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十\d]{1,3}\)|\d{1,2}\.)"
+)
 _NOTE = re.compile(r"\([^()]*\)$")
 _SECTION = re.compile(r"^([一二三四五六七八九十])、")
 
@@ -168,7 +170,12 @@ def _load_merged(path: Path) -> dict[str, Any]:
         data = tomllib.load(fh)
     merged: dict[str, Any] = {}
     for name in data.pop("include", []):
-        _merge(merged, _load_merged(path.parent / name))
+        # "giaparse:common.toml" names a file shipped with giaparse, for users' templates
+        if name.startswith("giaparse:"):
+            included = Path(__file__).parent.parent / "grammars" / name.removeprefix("giaparse:")
+        else:
+            included = path.parent / name
+        _merge(merged, _load_merged(included))
     _merge(merged, data)
     return merged
 

@@ -129,8 +129,6 @@ def _block_of(key: str, labels: LabelTable) -> str | None:
     return hit
 
 
-def _row_token(
-    terminals: Mapping[str, str], name: str, row: Row, label: str, start: int
-) -> Token:
+def _row_token(terminals: Mapping[str, str], name: str, row: Row, label: str, start: int) -> Token:
     value = RowToken(row, label, row.cells[start:], row.lines[start:])
     return _token(terminals, name, value, row.line)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import unicodedata
 from typing import Any
 
-
 from giaparse.model.fields import row_fields, value_fields
 from giaparse.model.report import Report
 
@@ -41,7 +40,8 @@ def render_text(report: Report, source: str | None = None) -> str:
         for field in row_fields(type(table)):
             row = getattr(table, field.name)
             cells = "　".join(
-                f"{c.metadata['label']} {show(getattr(row, c.name))}" for c in value_fields(type(row))
+                f"{c.metadata['label']} {show(getattr(row, c.name))}"
+                for c in value_fields(type(row))
             )
             out.append(f"  {pad(field.metadata['label'], 40)} {cells}")
         for extra in getattr(table, "extra_rows", ()):

@@ -59,7 +59,7 @@ def split_pipe(lines: list[str]) -> Iterable[Item]:
     closed = sum(1 for ln in pipe_lines if ln.rstrip().endswith("|"))
     opened = sum(1 for ln in pipe_lines if ln.lstrip().startswith("|"))
     # When rows are normally closed by a final "|", an unclosed one was wrapped by the extractor.
-    wraps = bool(pipe_lines) and closed >= 0.8 * len(pipe_lines)
+    wraps = closed >= 3 and closed >= 2 * (len(pipe_lines) - closed)
     # A leading "|" is a border only where rows normally have one (Markdown); else an empty cell.
     bordered = bool(pipe_lines) and opened >= 0.8 * len(pipe_lines)
     pending: tuple[str, int, int] | None = None  # text, first line, lines joined

@@ -1,0 +1,83 @@
+"""Files in any encoding; the CLI's output and exit statuses."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import FIXTURES, seed_text
+
+import giaparse
+from giaparse.cli import main
+
+SEED = "001_1ec50763975fa479.txt"
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030"])
+def test_parse_file_detects_the_encoding(tmp_path: Path, encoding: str) -> None:
+    path = tmp_path / "r.txt"
+    path.write_bytes(seed_text(SEED).encode(encoding))
+    report = giaparse.parse_file(path)
+    assert report.agency == "宁海县卫生健康局"
+    assert report.active_disclosure.licensing.decisions == 3973
+
+
+def test_cli_one_file_prints_one_json_object() -> None:
+    result = CliRunner().invoke(main, ["parse", str(FIXTURES / SEED), "--format", "json"])
+    assert result.exit_code == 0
+    data = json.loads(result.output)
+    assert data == giaparse.parse_file(FIXTURES / SEED).to_dict()
+
+
+def test_cli_several_files_print_json_lines() -> None:
+    paths = [str(p) for p in sorted(FIXTURES.glob("*.txt"))]
+    result = CliRunner().invoke(main, ["parse", *paths])
+    assert result.exit_code == 0
+    lines = [json.loads(line) for line in result.output.splitlines()]
+    assert [line["year"] for line in lines] == [2020, 2020, 2020, 2021, 2023]
+    assert lines[0]["source"] == paths[0]
+
+
+def test_cli_text_format_shows_chinese_labels() -> None:
+    result = CliRunner().invoke(main, ["parse", str(FIXTURES / SEED), "--format", "text"])
+    assert result.exit_code == 0
+    assert "行政许可" in result.output and "处理决定数量 3973" in result.output
+
+
+NOT_REPORTS = {
+    "empty": b"",
+    "binary": bytes(range(256)) * 8,
+    "pdf": b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n",
+    "prose": "今天天气很好。我们去公园散步，然后回家吃饭。\n第二天又下雨了。\n".encode(),
+    "nul": b"\x00" * 500 + "一、总体情况".encode(),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(NOT_REPORTS))
+def test_not_a_report_exits_2_with_one_line(tmp_path: Path, kind: str) -> None:
+    path = tmp_path / f"{kind}.txt"
+    path.write_bytes(NOT_REPORTS[kind])
+    proc = subprocess.run(
+        [sys.executable, "-m", "giaparse", "parse", str(path)], capture_output=True, text=True
+    )
+    assert proc.returncode == 2
+    assert proc.stdout == ""
+    err = proc.stderr.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith(f"giaparse: {path}: ")
+    assert "Traceback" not in proc.stderr
+
+
+def test_parse_error_says_expected_found_and_line() -> None:
+    with pytest.raises(giaparse.ParseError) as info:
+        giaparse.parse("\n\n今天天气很好。\n")
+    err = info.value
+    assert err.line == 3 and "一、总体情况" in err.expected and "0 section heading" in err.found
+
+
+def test_unreadable_file_exits_2(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["parse", str(tmp_path / "missing.txt")])
+    assert result.exit_code == 2

@@ -1,0 +1,72 @@
+"""Labels: normalisation and the printed variants that live beside the grammars."""
+
+from __future__ import annotations
+
+import pytest
+
+from giaparse import get_template
+from giaparse.parsing.labels import normalize
+
+
+def test_normalize_folds_width_spaces_quotes_and_enumerators() -> None:
+    assert normalize("（一） 予以公开") == "(一)予以公开"
+    assert normalize("1. 属于国家秘密") == normalize("1．属于国家秘密") == "1.属于国家秘密"
+    assert normalize("1、属于国家秘密") == "1.属于国家秘密"
+    assert normalize("3.危及“三安全一稳定”") == normalize('3.危及"三安全一稳定"')
+    assert normalize("商业 企业") == normalize("商业\u3000企业") == "商业企业"
+
+
+@pytest.mark.parametrize(
+    ("template", "label", "row"),
+    [
+        ("2019", "规范性文件", "normative_documents"),
+        ("2021", "规范性文件", "normative_documents"),
+        ("2021", "行政规范性文件", "normative_documents"),
+        ("2019", "2.其他法律法规禁止公开", "withheld_prohibited_by_law"),
+        ("2019", "2. 其他法律行政法规禁止公开", "withheld_prohibited_by_law"),
+        ("2019", "(二)部分公开", "partially_granted"),
+        ("2021", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "partially_granted"),
+        ("2019", "(六) 其他", "other_handling"),
+        ("2019", "（六）其他处理", "other_handling"),
+        ("2021", "3. 其他", "other_other"),
+        ("2019", "属于国家秘密", "withheld_state_secret"),
+        ("2019", "（七）总计", "total_processed"),
+    ],
+)
+def test_row_label_variants(template: str, label: str, row: str) -> None:
+    labels = get_template(template).label_table
+    assert labels.row_of(normalize(label)) == row
+
+
+@pytest.mark.parametrize(
+    ("heading", "section"),
+    [
+        ("一、总体情况", "overview"),
+        ("一、\xa0总体情况", "overview"),
+        ("二、行政机关主动公开政府信息情况", "active_disclosure"),
+        ("二、主动公开政府信息情况", "active_disclosure"),
+        ("三、收到和处理政府信息公开申请情况", "applications"),
+        ("四、因政府信息公开工作被申请行政复议、提起行政诉讼情况", "reviews"),
+        ("四、政府信息公开行政复议、行政诉讼情况", "reviews"),
+        ("五、政府信息公开工作存在的主要问题及改进情况", "problems"),
+        ("五、存在的主要问题及整改措施", "problems"),
+        ("五、政府信息公开工作存在的问题及改进情况", "problems"),
+        ("六、其他需要报告的事项", "other_matters"),
+        ("总体情况", "overview"),
+    ],
+)
+def test_section_heading_variants(heading: str, section: str) -> None:
+    assert get_template("2021").label_table.section_of(heading) == section
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "三、本年度办理结果",
+        "（一）主动公开情况",
+        "二、上年结转政府信息公开申请数量",
+        "今年我局主动公开信息",
+    ],
+)
+def test_non_headings(text: str) -> None:
+    assert get_template("2019").label_table.section_of(text) is None

@@ -1,0 +1,74 @@
+"""Tokenizer: every layout and the noise of extracted text become the same rows."""
+
+from __future__ import annotations
+
+from giaparse.tokenize import tokenize
+from giaparse.tokenize.items import Prose, Row
+
+
+def rows(text: str) -> list[tuple[str, ...]]:
+    return [i.cells for i in tokenize(text).items if isinstance(i, Row)]
+
+
+def prose(text: str) -> list[str]:
+    return [i.text for i in tokenize(text).items if isinstance(i, Prose)]
+
+
+def test_pipe_rows_drop_the_closing_pipe_and_keep_empty_placeholders() -> None:
+    text = "规章 | 0 | 0 | 0 |\n第二十条第(一)项 | |||\n"
+    assert rows(text) == [("规章", "0", "0", "0"), ("第二十条第(一)项", "", "", "")]
+    assert tokenize(text).layout == "pipe"
+
+
+def test_leading_pipe_is_an_empty_cell_unless_rows_are_bordered() -> None:
+    assert rows("a | 1 |\n | 2 |\nb | 3 |\n")[1] == ("", "2")
+    md = "| a | b |\n|---|---|\n| 1 | 2 |\n"
+    assert rows(md) == [("a", "b"), ("1", "2")]
+    assert tokenize(md).layout == "markdown"
+
+
+def test_wrapped_pipe_row_is_joined() -> None:
+    text = "规章 | 0 | 0 |\n信息内容 | 本年新\n制作数量 | 对外公开总数量 |\n行政许可 | 1 | 2 |\n"
+    assert rows(text)[1] == ("信息内容", "本年新制作数量", "对外公开总数量")
+
+
+def test_tab_rows_keep_leading_middle_and_trailing_empties() -> None:
+    text = "\t\t2. 其他法律法规禁止公开\t\t0\t0\n规章\t0\t0\t0\n"
+    assert rows(text)[0] == ("", "", "2. 其他法律法规禁止公开", "", "0", "0")
+    assert tokenize(text).layout == "tab"
+
+
+def test_newline_layout_joins_wrapped_cells_and_splits_rows_on_blank_lines() -> None:
+    text = "标题\n\n\t信息内容\n\t本年新\n制作数量\n\t对外公开总数量\n\n\t规章\n\t0\n\t\u30000\n\n尾声\n"
+    ts = tokenize(text)
+    assert ts.layout == "newline"
+    assert rows(text) == [("信息内容", "本年新制作数量", "对外公开总数量"), ("规章", "0", "0")]
+    assert prose(text) == ["标题", "尾声"]
+
+
+def test_nbsp_and_ideographic_spaces_are_stripped_around_cells() -> None:
+    assert rows("规章\t\xa00\t\u30000 \t 0\xa0\n")[0] == ("规章", "0", "0", "0")
+
+
+def test_page_footers_inside_a_table_are_dropped() -> None:
+    text = "规章 | 0 | 0 |\n— 5 —\n- 4 -\n第 3 页 共 9 页\n行政许可 | 1 | 2 |\n"
+    assert rows(text) == [("规章", "0", "0"), ("行政许可", "1", "2")]
+    assert prose(text) == []
+
+
+def test_crlf_and_docx_bookmarks() -> None:
+    text = "一、总体情况\r\n[bookmark: _GoBack]正文\r\n规章 | 0 |\r\n"
+    assert prose(text) == ["一、总体情况", "正文"]
+    assert rows(text) == [("规章", "0")]
+
+
+def test_prose_stays_prose() -> None:
+    text = "二、主动公开政府信息情况\n2020年，本局累计主动公开政府信息193条。\n"
+    assert tokenize(text).layout is None
+    assert prose(text) == ["二、主动公开政府信息情况", "2020年，本局累计主动公开政府信息193条。"]
+
+
+def test_lines_are_one_based_per_cell() -> None:
+    ts = tokenize("x\n\n\t规章\n\t1\n\t2\n")
+    (row,) = [i for i in ts.items if isinstance(i, Row)]
+    assert row.lines == (3, 4, 5)

@@ -1,0 +1,58 @@
+"""Cell values: counts, signed changes, money; blanks are None."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from giaparse import Money
+from giaparse.model.values import CellError, parse_count, parse_delta, parse_money
+
+
+@pytest.mark.parametrize("text", ["", "\xa0", "\u3000", "-", "—", "/", "无"])
+def test_blanks_are_none(text: str) -> None:
+    assert parse_count(text) is None and parse_money(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value"), [("0", 0), ("１２", 12), (" 3973 ", 3973), ("1,234", 1234)]
+)
+def test_counts(text: str, value: int) -> None:
+    assert parse_count(text) == value
+
+
+@pytest.mark.parametrize(("text", "value"), [("+7", 7), ("-23", -23), ("－14", -14), ("0", 0)])
+def test_deltas(text: str, value: int) -> None:
+    assert parse_delta(text) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "unit"),
+    [
+        ("7.6万元", "7.6", "万元"),
+        ("674.7294万元", "674.7294", "万元"),
+        ("251000元", "251000", "元"),
+        ("395289.50", "395289.50", None),
+        ("12万", "12", "万元"),
+    ],
+)
+def test_money(text: str, amount: str, unit: str | None) -> None:
+    assert parse_money(text) == Money(Decimal(amount), unit)  # type: ignore[arg-type]
+
+
+def test_money_takes_the_header_unit_when_the_cell_has_none() -> None:
+    assert parse_money("0", "万元") == Money(Decimal("0"), "万元")
+    assert parse_money("5元", "万元") == Money(Decimal("5"), "元")
+
+
+def test_yuan() -> None:
+    assert Money(Decimal("674.7294"), "万元").yuan == Decimal("6747294.0000")
+    assert Money(Decimal("251000"), "元").yuan == Decimal("251000")
+    assert Money(Decimal("1"), None).yuan is None
+
+
+@pytest.mark.parametrize("text", ["约10", "见附件", "1" * 200_000])
+def test_not_values_raise_cell_error(text: str) -> None:
+    with pytest.raises(CellError):
+        parse_count(text)
