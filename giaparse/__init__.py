@@ -1,6 +1,7 @@
 """giaparse: 政府信息公开工作年度报告 as typed, checked data."""
 
 from giaparse.api import parse, parse_bytes, parse_file
+from giaparse.checks import RULES, Outcome, check, check_series
 from giaparse.errors import GiaparseError, ParseError, StrictError, UnknownTemplateError
 from giaparse.model.diagnostics import Diagnostic
 from giaparse.model.report import Report, Sections
@@ -8,6 +9,10 @@ from giaparse.model.values import Money
 from giaparse.templates import Template, get_template, register_template, templates
 
 __all__ = [
+    "RULES",
+    "Outcome",
+    "check",
+    "check_series",
     "Diagnostic",
     "GiaparseError",
     "Money",

@@ -50,10 +50,12 @@ def parse(text: str, *, template: str | None = None, strict: bool = False) -> Re
     strays = list(parsed.strays)
     other_rows = _rows_of_other_templates(chosen, registry)
     tables = {}
+    cell_lines: dict[str, int] = {}
     for name, cls in chosen.tables.items():
         builder = TableBuilder(name, cls, frozenset(labels.blocks.values()))
         tables[name] = builder.build(parsed.parts.get(name, ()), strays, other_rows)
         diagnostics.extend(builder.diagnostics)
+        cell_lines.update(builder.lines)
     for tok in strays:
         diagnostics.append(_stray(tok))
 
@@ -88,6 +90,7 @@ def parse(text: str, *, template: str | None = None, strict: bool = False) -> Re
         reviews=tables["reviews"],
         sections=sections,
         diagnostics=tuple(diagnostics),
+        cell_lines=cell_lines,
     )
     from giaparse.checks import apply_checks
 

@@ -37,6 +37,7 @@ class TableBuilder:
     cls: type
     headings: frozenset[str] = frozenset()  # block-heading terminals: structure, not data
     diagnostics: list[Diagnostic] = attrs.field(factory=list)
+    lines: dict[str, int] = attrs.field(factory=dict)  # cell key -> input line
 
     def build(
         self, tokens: Iterable[Token], strays: list[Token], other_rows: Mapping[str, str]
@@ -139,6 +140,7 @@ class TableBuilder:
         for i, (column, text, line) in enumerate(zip(columns, res.cells, res.lines, strict=True)):
             if text is None:
                 continue
+            self.lines[f"{self.table}.{field.name}.{column.name}"] = line or tok.line
             kwargs[column.name] = self._value(field, column, i, text, line or tok.line, header)
         return row_cls(**kwargs)
 
@@ -161,6 +163,7 @@ class TableBuilder:
         for i, ((f, c), text, line) in enumerate(zip(slots, res.cells, res.lines, strict=True)):
             if text is not None:
                 idx = i - [s[0] for s in slots].index(f)
+                self.lines[f"{self.table}.{f.name}.{c.name}"] = line or tok.line
                 per_row[f.name][c.name] = self._value(f, c, idx, text, line or tok.line, None)
         return {
             name: f.metadata["row"](**per_row[name])

@@ -7,6 +7,7 @@ from functools import cache
 from typing import Any
 
 import cattrs
+from cattrs.gen import make_dict_unstructure_fn, override
 
 from giaparse.model.report import Report
 from giaparse.model.values import Money
@@ -20,6 +21,9 @@ def _converter() -> cattrs.Converter:
         Money, lambda d, _: Money(Decimal(str(d["amount"])), d.get("unit"))
     )
     conv.register_unstructure_hook(tuple, lambda t: [conv.unstructure(v) for v in t])
+    conv.register_unstructure_hook(
+        Report, make_dict_unstructure_fn(Report, conv, cell_lines=override(omit=True))
+    )
     return conv
 
 

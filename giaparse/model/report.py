@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any
 
 import attrs
@@ -53,6 +54,11 @@ class Report:
     sections: Sections = attrs.field(factory=Sections, metadata={"label": "正文"})
     diagnostics: tuple[Diagnostic, ...] = attrs.field(
         default=(), converter=tuple, metadata={"label": "诊断"}
+    )
+    # Where each cell stood in the input (``applications.granted.total`` -> line). Not part of
+    # the JSON contract nor of equality: a report rendered anew has other lines, same data.
+    cell_lines: Mapping[str, int] = attrs.field(
+        factory=dict, eq=False, repr=False, metadata={"label": "单元格行号"}
     )
 
     def to_dict(self) -> dict[str, Any]:

@@ -1,0 +1,30 @@
+"""Naming cells: ``applications.total_processed.natural_person`` and 表三「（七）总计」行「自然人」列."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+
+from giaparse.model.build import TABLE_NUMBERS
+from giaparse.model.fields import label_of
+
+
+def value(report: Any, key: str) -> Any:
+    obj = report
+    for part in key.split("."):
+        obj = getattr(obj, part)
+    return obj
+
+
+def chinese(report: Any, key: str) -> str:
+    """The cell as a clerk finds it in the printed report."""
+    table, row, column = key.split(".")
+    table_obj = getattr(report, table)
+    row_label = label_of(type(table_obj), row)
+    column_label = label_of(type(getattr(table_obj, row)), column)
+    return f"{TABLE_NUMBERS.get(table, table)}「{row_label}」行「{column_label}」列"
+
+
+def columns(cls: type) -> list[str]:
+    return [f.name for f in attrs.fields(cls) if "kind" in f.metadata]

@@ -1,0 +1,123 @@
+"""Evaluate rules on a report: every equation's outcome, and the diagnostics for failures."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+import attrs
+
+from giaparse.checks.cells import chinese, value
+from giaparse.checks.rules import RULES, Equation, Rule
+from giaparse.model.diagnostics import Diagnostic, Severity
+
+Status = Literal["pass", "fail", "not_assessable"]
+
+
+@attrs.frozen
+class Outcome:
+    """One rule applied to one column, row or group."""
+
+    code: str
+    status: Status
+    severity: Severity
+    subject: str
+    cells: tuple[str, ...]
+    expected: int | None  # what the components add up to
+    found: int | None  # what the report prints as the total
+    blanks: tuple[str, ...]  # blank components counted as 0
+    message: str
+    line: int | None = None
+    agency: str | None = None
+    year: int | None = None
+
+    def diagnostic(self) -> Diagnostic:
+        return Diagnostic(self.code, self.severity, self.message, self.line, self.cells)
+
+
+def _sum(report: Any, keys: tuple[str, ...]) -> tuple[int, list[str], bool]:
+    total, blanks, all_blank = 0, [], True
+    for key in keys:
+        v = value(report, key)
+        if v is None:
+            blanks.append(key)
+        else:
+            total += v
+            all_blank = False
+    return total, blanks, all_blank
+
+
+def evaluate(rule: Rule, eq: Equation, report: Any) -> Outcome:
+    found, total_blanks, totals_blank = _sum(report, eq.total)
+    expected, part_blanks, parts_blank = _sum(report, eq.parts)
+    cells = (*eq.total, *eq.parts)
+    lines = getattr(report, "cell_lines", {})
+    line = next((lines[k] for k in cells if k in lines), None)
+    unassessable = (totals_blank or parts_blank) if rule.kind == "balance" else bool(total_blanks)
+    if unassessable:
+        return Outcome(
+            rule.code, "not_assessable", "info", eq.subject, cells, None, None, (),
+            f"{_name(rule, eq, report)}：合计单元格空白，无法核对 (total cell blank: not assessable)",
+            line,
+        )
+    blanks = tuple(total_blanks + part_blanks)
+    if found == expected:
+        return Outcome(rule.code, "pass", "info", eq.subject, cells, expected, found, blanks,
+                       f"{_name(rule, eq, report)}：相符", line)
+    return Outcome(
+        rule.code, "fail", rule.severity, eq.subject, cells, expected, found, blanks,
+        _failure(rule, eq, report, expected, found), line,
+    )
+
+
+def _name(rule: Rule, eq: Equation, report: Any) -> str:
+    if rule.kind == "total":
+        return chinese(report, eq.total[0])
+    return f"表三「{_column_label(report, eq.total[0])}」列"
+
+
+def _column_label(report: Any, key: str) -> str:
+    return chinese(report, key).split("行「")[-1].removesuffix("」列")
+
+
+def _failure(rule: Rule, eq: Equation, report: Any, expected: int, found: int) -> str:
+    if rule.code == "T3_COLUMN_BALANCE":
+        return (
+            f"表三「{_column_label(report, eq.total[0])}」列：第一项加第二项之和为{found}，"
+            f"第三项加第四项之和为{expected}，二者应相等 "
+            f"(new + carried over = {found}, processed + carried forward = {expected})"
+        )
+    what = {
+        "T3_ROW_TOTAL": "该行各申请人列之和",
+        "T3_OUTCOME_TOTAL": "（一）至（六）各项办理结果之和",
+        "T4_GROUP_TOTAL": "结果维持、结果纠正、其他结果、尚未审结之和",
+    }.get(rule.code, "各项之和")
+    return (
+        f"{chinese(report, eq.total[0])}为{found}，但{what}为{expected} "
+        f"({eq.total[0]} = {found}; its parts add up to {expected})"
+    )
+
+
+def check(report: Any, rules: tuple[Rule, ...] = RULES) -> list[Outcome]:
+    """Every rule's outcome on ``report``: pass, fail or not assessable."""
+    return [evaluate(rule, eq, report) for rule in rules for eq in rule.expand(report)]
+
+
+def check_diagnostics(outcomes: list[Outcome]) -> list[Diagnostic]:
+    """Failures one by one; blanks counted as 0 and unassessable totals noted once each."""
+    diags = [o.diagnostic() for o in outcomes if o.status == "fail"]
+    blanks = sorted({k for o in outcomes if o.status != "not_assessable" for k in o.blanks})
+    if blanks:
+        diags.append(Diagnostic(
+            "BLANK_AS_ZERO", "info",
+            f"核对勾稽关系时，{len(blanks)}个空白单元格按0计 ({len(blanks)} blank cells counted as 0)",
+            None, tuple(blanks),
+        ))
+    na = [o for o in outcomes if o.status == "not_assessable"]
+    if na:
+        diags.append(Diagnostic(
+            "NOT_ASSESSABLE", "info",
+            f"{len(na)}项勾稽关系的合计单元格空白，无法核对 "
+            f"({len(na)} checks not assessable: their totals are blank)",
+            None, tuple(sorted({o.cells[0] for o in na})),
+        ))
+    return diags

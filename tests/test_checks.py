@@ -1,0 +1,131 @@
+"""Consistency checks: each kind of inconsistency injected into real seed data."""
+
+from __future__ import annotations
+
+import attrs
+import pytest
+from conftest import seed_text
+from edit import set_row, set_values_row
+
+import giaparse
+from giaparse.checks import RULES, check_series
+
+PIPE_2019 = "000_c86ff80fd85f0836.txt"  # all-zero 表三 and 表四, pipe layout
+
+
+def codes(report: giaparse.Report, *wanted: str) -> list[tuple[str, tuple[str, ...], int | None]]:
+    return [(d.code, d.cells, d.line) for d in report.diagnostics if d.code in wanted]
+
+
+def test_outcome_total_fails_on_exactly_the_columns_concerned() -> None:
+    text = seed_text(PIPE_2019)
+    text, _ = set_row(text, "一、本年新收政府信息公开申请数量", (21, 0, 0, 0, 0, 0, 21))
+    text, _ = set_row(text, "(一)予以公开", (27, 0, 0, 0, 0, 0, 27))
+    text, total_line = set_row(text, "(七)总计", (21, 0, 0, 0, 0, 0, 21))
+    report = giaparse.parse(text)
+    errors = [d for d in report.diagnostics if d.severity == "error"]
+    assert [(d.code, d.cells[0], d.line) for d in errors] == [
+        ("T3_OUTCOME_TOTAL", "applications.total_processed.natural_person", total_line),
+        ("T3_OUTCOME_TOTAL", "applications.total_processed.total", total_line),
+    ]
+    assert "applications.granted.natural_person" in errors[0].cells
+    assert errors[0].message.startswith("表三「（七）总计」行「自然人」列为21，但（一）至（六）各项办理结果之和为27")
+    assert [d.code for d in report.diagnostics if d.severity != "error"] == ["EXTRA_ROW"]
+
+
+def test_row_total() -> None:
+    text, line = set_row(seed_text(PIPE_2019), "2.重复申请", (1, 0, 0, 0, 0, 0, 0))
+    report = giaparse.parse(text)
+    (diag,) = [d for d in report.diagnostics if d.code == "T3_ROW_TOTAL"]
+    assert diag.cells[0] == "applications.not_processed_duplicate.total"
+    assert diag.line == line and diag.severity == "error"
+    assert diag.message.startswith("表三「2.重复申请」行「总计」列为0，但该行各申请人列之和为1")
+
+
+def test_column_balance() -> None:
+    text = seed_text(PIPE_2019)
+    text, line = set_row(text, "一、本年新收政府信息公开申请数量", (3, 0, 0, 0, 0, 0, 3))
+    text, _ = set_row(text, "(一)予以公开", (2, 0, 0, 0, 0, 0, 2))
+    text, _ = set_row(text, "(七)总计", (2, 0, 0, 0, 0, 0, 2))
+    report = giaparse.parse(text)
+    found = codes(report, "T3_COLUMN_BALANCE", "T3_ROW_TOTAL", "T3_OUTCOME_TOTAL")
+    assert [(c, cells[0], ln) for c, cells, ln in found] == [
+        ("T3_COLUMN_BALANCE", "applications.new_requests.natural_person", line),
+        ("T3_COLUMN_BALANCE", "applications.new_requests.total", line),
+    ]
+    msg = next(d.message for d in report.diagnostics if d.code == "T3_COLUMN_BALANCE")
+    assert msg.startswith("表三「自然人」列：第一项加第二项之和为3，第三项加第四项之和为2")
+
+
+def test_review_group_total() -> None:
+    values = (1, 0, 0, 0, 0, *(0,) * 5, 0, 0, 2, 0, 2)
+    text, line = set_values_row(seed_text(PIPE_2019), values)
+    report = giaparse.parse(text)
+    assert codes(report, "T4_GROUP_TOTAL") == [(
+        "T4_GROUP_TOTAL",
+        ("reviews.administrative_review.total", "reviews.administrative_review.upheld",
+         "reviews.administrative_review.corrected", "reviews.administrative_review.other",
+         "reviews.administrative_review.pending"),
+        line,
+    )]
+
+
+def test_blank_totals_are_not_assessable_never_failures() -> None:
+    report = giaparse.parse(seed_text("002_d41b7d34cb4232dc.txt"))
+    assert report.errors() == []
+    outcomes = giaparse.check(report)
+    by_status = {s: [o for o in outcomes if o.status == s] for s in ("pass", "fail", "not_assessable")}
+    assert by_status["fail"] == []
+    na = {o.cells[0] for o in by_status["not_assessable"] if o.code == "T3_OUTCOME_TOTAL"}
+    assert "applications.total_processed.natural_person" in na
+    (blank,) = [d for d in report.diagnostics if d.code == "BLANK_AS_ZERO"]
+    assert blank.severity == "info" and "applications.carried_over.natural_person" in blank.cells
+
+
+def test_check_returns_every_rules_outcome() -> None:
+    outcomes = giaparse.check(giaparse.parse(seed_text("001_1ec50763975fa479.txt")))
+    counts = {rule.code: sum(1 for o in outcomes if o.code == rule.code) for rule in RULES}
+    assert counts == {"T3_COLUMN_BALANCE": 7, "T3_ROW_TOTAL": 23, "T3_OUTCOME_TOTAL": 7,
+                      "T4_GROUP_TOTAL": 3}
+    assert {o.status for o in outcomes} == {"pass"}
+    outcomes_2021 = giaparse.check(giaparse.parse(seed_text("004_e530588c4c56b619.txt")))
+    assert sum(1 for o in outcomes_2021 if o.code == "T3_ROW_TOTAL") == 25
+
+
+def test_strict_raises_on_errors_only() -> None:
+    text, _ = set_row(seed_text(PIPE_2019), "2.重复申请", (1, 0, 0, 0, 0, 0, 0))
+    with pytest.raises(giaparse.StrictError) as info:
+        giaparse.parse(text, strict=True)
+    assert info.value.errors[0].code == "T3_ROW_TOTAL"
+    assert giaparse.parse(seed_text(PIPE_2019), strict=True).template == "2019"
+
+
+def _with(report: giaparse.Report, year: int, table: str, row: str, **values: int):
+    tbl = getattr(report, table)
+    new_row = attrs.evolve(getattr(tbl, row), **values)
+    return attrs.evolve(report, year=year, **{table: attrs.evolve(tbl, **{row: new_row})})
+
+
+def test_cross_year_carry() -> None:
+    base = giaparse.parse(seed_text("001_1ec50763975fa479.txt"))
+    y2020 = _with(base, 2020, "applications", "carried_forward", natural_person=2, total=2)
+    y2021 = _with(base, 2021, "applications", "carried_over", natural_person=1, total=1)
+    other = attrs.evolve(base, agency="别的局", year=2021)
+    outcomes = check_series([y2021, other, y2020])
+    fails = [(o.code, o.agency, o.year, o.cells) for o in outcomes if o.status == "fail"]
+    assert fails == [
+        ("CROSS_YEAR_CARRY", "宁海县卫生健康局", 2021,
+         ("applications.carried_over.natural_person", "applications.carried_forward.natural_person")),
+        ("CROSS_YEAR_CARRY", "宁海县卫生健康局", 2021,
+         ("applications.carried_over.total", "applications.carried_forward.total")),
+    ]
+    assert sum(1 for o in outcomes if o.status == "pass") == 5
+
+
+def test_cross_year_in_force_is_a_warning() -> None:
+    base = giaparse.parse(seed_text("004_e530588c4c56b619.txt"))
+    before = _with(base, 2023, "active_disclosure", "regulations", in_force=10)
+    after = _with(base, 2024, "active_disclosure", "regulations", issued=2, repealed=1, in_force=12)
+    (fail,) = [o for o in check_series([before, after]) if o.status == "fail"]
+    assert (fail.code, fail.severity, fail.expected, fail.found) == (
+        "CROSS_YEAR_IN_FORCE", "warning", 11, 12)
