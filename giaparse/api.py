@@ -56,8 +56,10 @@ def parse(text: str, *, template: str | None = None, strict: bool = False) -> Re
         tables[name] = builder.build(parsed.parts.get(name, ()), strays, other_rows)
         diagnostics.extend(builder.diagnostics)
         cell_lines.update(builder.lines)
-    for tok in strays:
-        diagnostics.append(_stray(tok))
+    for tok in strays:  # the driver has reported headings and unknown rows already
+        kind = base(tok.type)
+        if isinstance(tok.value, RowToken) and kind != EXTRA_ROW and not kind.endswith("_HEADER"):
+            diagnostics.append(_stray(tok))
 
     present = {base(t.type)[4:].lower() for t in lexed.tokens if base(t.type).startswith("SEC_")}
     for spec in labels.sections:

@@ -58,9 +58,17 @@ def parse_cmd(paths: tuple[Path, ...], fmt: str, template: str | None) -> None:
 
 @main.command("check")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="text: grouped by file, in Chinese; json: one object per file.")
-@click.option("--template", default=None, help="Force a registered template instead of detecting it.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text: grouped by file, in Chinese; json: one object per file.",
+)
+@click.option(
+    "--template", default=None, help="Force a registered template instead of detecting it."
+)
 def check_cmd(paths: tuple[Path, ...], fmt: str, template: str | None) -> None:
     """Check report files. Exit 1 when any error diagnostic, 0 when clean, 2 when not a report."""
     status = EXIT_OK
@@ -74,16 +82,27 @@ def check_cmd(paths: tuple[Path, ...], fmt: str, template: str | None) -> None:
         if report.errors() and status == EXIT_OK:
             status = EXIT_DIAGNOSTICS
         if fmt == "json":
-            click.echo(json.dumps({
-                "source": str(path), "template": report.template, "year": report.year,
-                "agency": report.agency,
-                "diagnostics": report.to_dict()["diagnostics"],
-            }, ensure_ascii=False))
+            click.echo(
+                json.dumps(
+                    {
+                        "source": str(path),
+                        "template": report.template,
+                        "year": report.year,
+                        "agency": report.agency,
+                        "diagnostics": report.to_dict()["diagnostics"],
+                    },
+                    ensure_ascii=False,
+                )
+            )
             continue
-        counts = {s: sum(1 for d in report.diagnostics if d.severity == s)
-                  for s in ("error", "warning", "info")}
-        click.echo(f"{path}  {report.agency or '—'} {report.year or '—'}年 模板{report.template}  "
-                   f"错误{counts['error']} 警告{counts['warning']} 提示{counts['info']}")
+        counts = {
+            s: sum(1 for d in report.diagnostics if d.severity == s)
+            for s in ("error", "warning", "info")
+        }
+        click.echo(
+            f"{path}  {report.agency or '—'} {report.year or '—'}年 模板{report.template}  "
+            f"错误{counts['error']} 警告{counts['warning']} 提示{counts['info']}"
+        )
         for d in report.diagnostics:
             where = f"第{d.line}行 " if d.line else ""
             click.echo(f"  [{d.severity}] {d.code} {where}{d.message}")

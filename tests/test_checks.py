@@ -129,3 +129,49 @@ def test_cross_year_in_force_is_a_warning() -> None:
     (fail,) = [o for o in check_series([before, after]) if o.status == "fail"]
     assert (fail.code, fail.severity, fail.expected, fail.found) == (
         "CROSS_YEAR_IN_FORCE", "warning", 11, 12)
+
+
+# ---- partial input -----------------------------------------------------------------------
+
+SEED_LINES = seed_text(PIPE_2019).split("\n")
+
+
+def _at(prefix: str) -> int:
+    return next(i for i, line in enumerate(SEED_LINES) if line.startswith(prefix))
+
+
+def test_truncated_report_returns_what_is_there() -> None:
+    report = giaparse.parse("\n".join(SEED_LINES[:40]))  # cut after 5.属于三类内部事务信息
+    assert report.applications.withheld_internal_affairs.total == 0
+    assert report.applications.withheld_process_info.total is None
+    missing = [d.cells[0] for d in report.diagnostics if d.code == "MISSING_ROW"]
+    assert missing[0] == "applications.withheld_process_info" and len(missing) == 14
+    assert ("MISSING_TABLE", ("reviews",)) in [(d.code, d.cells) for d in report.diagnostics]
+    assert [d.cells[0] for d in report.diagnostics if d.code == "MISSING_SECTION"] == [
+        "sections.reviews", "sections.problems"]
+
+
+def test_report_without_table_four() -> None:
+    start = _at("行政复议")
+    report = giaparse.parse("\n".join(SEED_LINES[:start] + SEED_LINES[start + 4 :]))
+    assert [(d.code, d.severity) for d in report.diagnostics if d.severity != "info"] == [
+        ("EXTRA_ROW", "warning"), ("MISSING_TABLE", "error")]
+    assert report.reviews.administrative_review.total is None
+
+
+def test_sections_out_of_order_keep_their_values() -> None:
+    s3, s4, s5 = _at("三、行政机关收到"), _at("四、因政府"), _at("五、")
+    swapped = SEED_LINES[:s3] + SEED_LINES[s4:s5] + SEED_LINES[s3:s4] + SEED_LINES[s5:]
+    report = giaparse.parse("\n".join(swapped))
+    assert [(d.code, d.line) for d in report.diagnostics] == [
+        ("UNEXPECTED_HEADING", 33), ("EXTRA_ROW", 12), ("ROW_OUT_OF_ORDER", 38)]
+    assert report.applications.total_processed.total == 0
+    assert report.reviews.litigation_after_review.total == 0
+    assert report.sections.applications == "本局2020年度没有受理政府信息公开申请。"
+
+
+def test_report_pasted_twice() -> None:
+    text = seed_text(PIPE_2019)
+    report = giaparse.parse(text + "\n" + text)
+    assert [d.code for d in report.diagnostics] == ["REPEATED_CONTENT", "EXTRA_ROW"]
+    assert report.diagnostics[0].line == len(SEED_LINES) + 2

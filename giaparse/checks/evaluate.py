@@ -55,17 +55,42 @@ def evaluate(rule: Rule, eq: Equation, report: Any) -> Outcome:
     unassessable = (totals_blank or parts_blank) if rule.kind == "balance" else bool(total_blanks)
     if unassessable:
         return Outcome(
-            rule.code, "not_assessable", "info", eq.subject, cells, None, None, (),
+            rule.code,
+            "not_assessable",
+            "info",
+            eq.subject,
+            cells,
+            None,
+            None,
+            (),
             f"{_name(rule, eq, report)}：合计单元格空白，无法核对 (total cell blank: not assessable)",
             line,
         )
     blanks = tuple(total_blanks + part_blanks)
     if found == expected:
-        return Outcome(rule.code, "pass", "info", eq.subject, cells, expected, found, blanks,
-                       f"{_name(rule, eq, report)}：相符", line)
+        return Outcome(
+            rule.code,
+            "pass",
+            "info",
+            eq.subject,
+            cells,
+            expected,
+            found,
+            blanks,
+            f"{_name(rule, eq, report)}：相符",
+            line,
+        )
     return Outcome(
-        rule.code, "fail", rule.severity, eq.subject, cells, expected, found, blanks,
-        _failure(rule, eq, report, expected, found), line,
+        rule.code,
+        "fail",
+        rule.severity,
+        eq.subject,
+        cells,
+        expected,
+        found,
+        blanks,
+        _failure(rule, eq, report, expected, found),
+        line,
     )
 
 
@@ -107,17 +132,25 @@ def check_diagnostics(outcomes: list[Outcome]) -> list[Diagnostic]:
     diags = [o.diagnostic() for o in outcomes if o.status == "fail"]
     blanks = sorted({k for o in outcomes if o.status != "not_assessable" for k in o.blanks})
     if blanks:
-        diags.append(Diagnostic(
-            "BLANK_AS_ZERO", "info",
-            f"核对勾稽关系时，{len(blanks)}个空白单元格按0计 ({len(blanks)} blank cells counted as 0)",
-            None, tuple(blanks),
-        ))
+        diags.append(
+            Diagnostic(
+                "BLANK_AS_ZERO",
+                "info",
+                f"核对勾稽关系时，{len(blanks)}个空白单元格按0计 ({len(blanks)} blank cells counted as 0)",
+                None,
+                tuple(blanks),
+            )
+        )
     na = [o for o in outcomes if o.status == "not_assessable"]
     if na:
-        diags.append(Diagnostic(
-            "NOT_ASSESSABLE", "info",
-            f"{len(na)}项勾稽关系的合计单元格空白，无法核对 "
-            f"({len(na)} checks not assessable: their totals are blank)",
-            None, tuple(sorted({o.cells[0] for o in na})),
-        ))
+        diags.append(
+            Diagnostic(
+                "NOT_ASSESSABLE",
+                "info",
+                f"{len(na)}项勾稽关系的合计单元格空白，无法核对 "
+                f"({len(na)} checks not assessable: their totals are blank)",
+                None,
+                tuple(sorted({o.cells[0] for o in na})),
+            )
+        )
     return diags

@@ -87,14 +87,18 @@ def _group_total(report: Any) -> Iterable[Equation]:
 
 RULES: tuple[Rule, ...] = (
     Rule(
-        "T3_COLUMN_BALANCE", "error", "balance",
+        "T3_COLUMN_BALANCE",
+        "error",
+        "balance",
         "new_requests + carried_over == total_processed + carried_forward  (each column)",
         "表三每列：第一项加第二项之和，等于第三项加第四项之和",
         "Table 3, every column: new + carried over equals processed + carried forward",
         _column_balance,
     ),
     Rule(
-        "T3_ROW_TOTAL", "error", "total",
+        "T3_ROW_TOTAL",
+        "error",
+        "total",
         "total == natural_person + commercial + research + social_welfare + legal_services"
         " + other_org  (each row)",
         "表三每行：总计等于自然人与各类法人或其他组织之和",
@@ -102,7 +106,9 @@ RULES: tuple[Rule, ...] = (
         _row_total,
     ),
     Rule(
-        "T3_OUTCOME_TOTAL", "error", "total",
+        "T3_OUTCOME_TOTAL",
+        "error",
+        "total",
         "total_processed == granted + partially_granted + withheld_* + unavailable_*"
         " + not_processed_* + other_*  (each column)",
         "表三每列：（七）总计等于（一）至（六）各项办理结果之和",
@@ -110,7 +116,9 @@ RULES: tuple[Rule, ...] = (
         _outcome_total,
     ),
     Rule(
-        "T4_GROUP_TOTAL", "error", "total",
+        "T4_GROUP_TOTAL",
+        "error",
+        "total",
         "total == upheld + corrected + other + pending  (each of the three groups)",
         "表四每组：总计等于结果维持、结果纠正、其他结果、尚未审结之和",
         "Table 4, each group: total equals upheld + corrected + other + pending",

@@ -12,12 +12,18 @@ from giaparse.checks.evaluate import Outcome
 CARRY = "CROSS_YEAR_CARRY"
 IN_FORCE = "CROSS_YEAR_IN_FORCE"
 SERIES_RULES = {
-    CARRY: ("error", "carried_over(Y) == carried_forward(Y-1)  (each column)",
-            "上年结转数应等于上一年度报告的结转下年度继续办理数",
-            "carried over this year equals last year's carried forward"),
-    IN_FORCE: ("warning", "in_force(Y) == in_force(Y-1) + issued(Y) - repealed(Y)  (2021 template)",
-               "现行有效件数应等于上年现行有效件数加本年制发件数减本年废止件数",
-               "in force equals last year's in force plus issued minus repealed"),
+    CARRY: (
+        "error",
+        "carried_over(Y) == carried_forward(Y-1)  (each column)",
+        "上年结转数应等于上一年度报告的结转下年度继续办理数",
+        "carried over this year equals last year's carried forward",
+    ),
+    IN_FORCE: (
+        "warning",
+        "in_force(Y) == in_force(Y-1) + issued(Y) - repealed(Y)  (2021 template)",
+        "现行有效件数应等于上年现行有效件数加本年制发件数减本年废止件数",
+        "in force equals last year's in force plus issued minus repealed",
+    ),
 }
 
 
@@ -38,8 +44,15 @@ def check_series(reports: Iterable[Any]) -> list[Outcome]:
     return outcomes
 
 
-def _outcome(code: str, agency: str, year: int, cells: tuple[str, ...], expected: int | None,
-             found: int | None, message: str) -> Outcome:
+def _outcome(
+    code: str,
+    agency: str,
+    year: int,
+    cells: tuple[str, ...],
+    expected: int | None,
+    found: int | None,
+    message: str,
+) -> Outcome:
     severity = SERIES_RULES[code][0]
     if expected is None or found is None:
         status, sev = "not_assessable", "info"
@@ -47,18 +60,38 @@ def _outcome(code: str, agency: str, year: int, cells: tuple[str, ...], expected
         status, sev = "pass", "info"
     else:
         status, sev = "fail", severity
-    return Outcome(code, status, sev, cells[0], cells, expected, found, (), message,  # type: ignore[arg-type]
-                   None, agency, year)
+    return Outcome(
+        code,
+        status,
+        sev,
+        cells[0],
+        cells,
+        expected,
+        found,
+        (),
+        message,  # type: ignore[arg-type]
+        None,
+        agency,
+        year,
+    )
 
 
 def _carry(agency: str, prev: Any, cur: Any) -> Iterable[Outcome]:
     if not all(hasattr(r.applications, "carried_over") for r in (prev, cur)):
         return
     for col in columns(type(cur.applications.carried_over)):
-        now_key, then_key = f"applications.carried_over.{col}", f"applications.carried_forward.{col}"
+        now_key, then_key = (
+            f"applications.carried_over.{col}",
+            f"applications.carried_forward.{col}",
+        )
         found, expected = value(cur, now_key), value(prev, then_key)
         yield _outcome(
-            CARRY, agency, cur.year, (now_key, then_key), expected, found,
+            CARRY,
+            agency,
+            cur.year,
+            (now_key, then_key),
+            expected,
+            found,
             f"{agency}{cur.year}年{chinese(cur, now_key)}为{found}，"
             f"{prev.year}年{chinese(prev, then_key)}为{expected} "
             f"(carried over {found} vs last year's carried forward {expected})",
@@ -75,7 +108,12 @@ def _in_force(agency: str, prev: Any, cur: Any) -> Iterable[Outcome]:
         expected = None if None in parts else before.in_force + now.issued - now.repealed
         key = f"active_disclosure.{row}.in_force"
         yield _outcome(
-            IN_FORCE, agency, cur.year, (key,), expected, now.in_force,
+            IN_FORCE,
+            agency,
+            cur.year,
+            (key,),
+            expected,
+            now.in_force,
             f"{agency}{cur.year}年{chinese(cur, key)}为{now.in_force}，按上年{before.in_force}"
             f"加本年制发{now.issued}减废止{now.repealed}应为{expected} "
             f"(in force {now.in_force}; expected {expected})",

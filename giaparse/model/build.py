@@ -62,6 +62,7 @@ class TableBuilder:
                 found[key] = (tok, header)
             elif isinstance(tok.value, RowToken):
                 self._foreign(tok, key, other_rows)
+        placed: list[tuple[Token, str]] = []
         for tok in list(strays):
             key = base(tok.type).lower()
             if key in rows and isinstance(tok.value, RowToken):
@@ -76,13 +77,20 @@ class TableBuilder:
                     )
                 else:
                     found[key] = (tok, None)
-                    self._note(
-                        "ROW_OUT_OF_ORDER",
-                        "warning",
-                        tok,
-                        rows[key],
-                        "不在模板规定的位置，已按行名归位 (row out of order; placed by its label)",
-                    )
+                    placed.append((tok, key))
+        if placed:
+            labels = "、".join(f"「{rows[k].metadata['label']}」" for _, k in placed[:3])
+            more = f"等{len(placed)}行" if len(placed) > 3 else ""
+            self.diagnostics.append(
+                Diagnostic(
+                    "ROW_OUT_OF_ORDER",
+                    "warning",
+                    f"{TABLE_NUMBERS.get(self.table, self.table)}的{labels}{more}（第{placed[0][0].line}行起）"
+                    f"不在模板规定的位置，已按行名归位 ({len(placed)} rows out of order; placed by label)",
+                    placed[0][0].line,
+                    tuple(f"{self.table}.{k}" for _, k in placed),
+                )
+            )
         kwargs: dict[str, Any] = {}
         if values_row is not None and not found:
             kwargs.update(self._spread(values_row, list(rows.values())))

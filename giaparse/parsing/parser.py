@@ -143,7 +143,8 @@ def drive(compiled: CompiledGrammar, tokens: list[Token], labels: LabelTable) ->
             fixed = _insert_missing(ip, tokens, i, err.expected, insertable)
             if fixed is None:
                 strays.append(tok)
-                diags.append(_unexpected(tok, labels))
+                if not isinstance(tok.value, RowToken) or tok.type.endswith(EXTRA_ROW):
+                    diags.append(_unexpected(tok, labels))  # known rows: the model places them
             else:
                 ip, inserted = fixed
                 diags.append(_missing(inserted, tok, labels))
