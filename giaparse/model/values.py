@@ -56,6 +56,8 @@ def is_blank(text: str) -> bool:
 
 
 def parse_count(text: str) -> int | None:
+    if text.isdigit() and text.isascii() and len(text) <= _MAX_DIGITS:
+        return int(text)
     value = clean(text)
     if value in BLANK_MARKERS:
         return None
@@ -96,8 +98,13 @@ def unit_in(text: str) -> Unit | None:
     return None
 
 
+_PLAIN = re.compile(r"[+-]?\d{1,15}(?:\.\d{1,12})?")
+
+
 def looks_like_value(text: str) -> bool:
     """True for anything a value cell holds: a number, money, a sign, or a blank marker."""
+    if text.isascii() and _PLAIN.fullmatch(text) is not None:  # the common case, fast
+        return True
     value = clean(text)
     if value in BLANK_MARKERS:
         return True

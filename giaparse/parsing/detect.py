@@ -11,11 +11,20 @@ from giaparse.templates import Template
 from giaparse.tokenize.items import Item, Row
 
 
+# A report has a few hundred rows; past this many the text is no longer one report, and
+# reading further would only cost time (the lexer still reads everything).
+MAX_ROWS = 2000
+
+
 def label_cells(items: Sequence[Item]) -> set[str]:
-    """Every distinct normalised non-value cell of the document's rows."""
+    """Every distinct normalised non-value cell of the document's first rows."""
     keys: set[str] = set()
+    rows = 0
     for item in items:
         if isinstance(item, Row):
+            rows += 1
+            if rows > MAX_ROWS:
+                break
             for cell in item.cells:
                 if cell and not looks_like_value(cell):
                     keys.add(normalize(cell))

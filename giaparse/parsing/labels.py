@@ -18,6 +18,7 @@ _CJK_ENUM = re.compile(r"^([一二三四五六七八九十]{1,3})[.．,，]")
 _ENUM = re.compile(
     r"^(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十\d]{1,3}\)|\d{1,2}\.)"
 )
+_CJK_NUMERALS = frozenset("一二三四五六七八九十")
 _NOTE = re.compile(r"\([^()]*\)$")
 _SECTION = re.compile(r"^([一二三四五六七八九十])、")
 
@@ -27,8 +28,11 @@ def normalize(text: str) -> str:
     """NFKC, no whitespace, no quotes, one enumerator style (``1、`` → ``1.``)."""
     text = unicodedata.normalize("NFKC", text)
     text = "".join(text.split()).translate(_QUOTES)
-    text = _NUM_ENUM.sub(r"\1.", text, count=1)
-    return _CJK_ENUM.sub(r"\1、", text, count=1)
+    if text[:1].isdigit():
+        return _NUM_ENUM.sub(r"\1.", text, count=1)
+    if text[:1] in _CJK_NUMERALS:
+        return _CJK_ENUM.sub(r"\1、", text, count=1)
+    return text
 
 
 def loose_forms(key: str) -> list[str]:

@@ -63,12 +63,17 @@ class CompiledGrammar:
     terminals: Mapping[str, str]  # base name (e.g. NEW_REQUESTS) -> grammar name
 
 
-_CACHE: dict[tuple[str, str], CompiledGrammar] = {}
+_CACHE: dict[tuple[str, str], CompiledGrammar] = {}  # (name, grammar digest) -> parser
+_BUILT: dict[tuple[str, str], CompiledGrammar] = {}  # (name, grammar path) -> parser
 _LOCK = threading.Lock()
 
 
 def compile_grammar(name: str, grammar: Path, tables: Sequence[str]) -> CompiledGrammar:
     """The template's parser, built once per process (and cached on disk by Lark)."""
+    fast_key = (name, str(grammar))
+    hit = _BUILT.get(fast_key)
+    if hit is not None:
+        return hit
     text = grammar.read_text(encoding="utf-8")
     digest = _digest(grammar, text)
     key = (name, digest)
@@ -88,6 +93,7 @@ def compile_grammar(name: str, grammar: Path, tables: Sequence[str]) -> Compiled
             )
             hit = CompiledGrammar(parser, _terminal_names(parser))
             _CACHE[key] = hit
+        _BUILT[fast_key] = hit
     return hit
 
 

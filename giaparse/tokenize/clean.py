@@ -14,6 +14,9 @@ _FOOTER = re.compile(
 )
 
 
+_FOOTER_START = frozenset("-—–－‒―第")
+
+
 def split_lines(text: str) -> list[str]:
     """Split on any line end (CRLF, CR, LF) after removing invisible characters."""
     text = text.translate(_INVISIBLE)
@@ -26,7 +29,10 @@ def split_lines(text: str) -> list[str]:
 
 def is_footer(line: str) -> bool:
     """A page number line; it never carries report content."""
-    return len(line) < 40 and _FOOTER.fullmatch(line) is not None
+    if not line or len(line) >= 40:
+        return False
+    first = line.lstrip(" \t\u3000\xa0")[:1]
+    return first in _FOOTER_START and _FOOTER.fullmatch(line) is not None
 
 
 def is_blank(line: str) -> bool:
