@@ -175,3 +175,30 @@ def test_report_pasted_twice() -> None:
     report = giaparse.parse(text + "\n" + text)
     assert [d.code for d in report.diagnostics] == ["REPEATED_CONTENT", "EXTRA_ROW"]
     assert report.diagnostics[0].line == len(SEED_LINES) + 2
+
+
+# ---- the check command ---------------------------------------------------------------------
+
+
+def test_check_cli_exit_statuses(tmp_path) -> None:
+    from click.testing import CliRunner
+
+    from giaparse.cli import main
+
+    bad, _ = set_row(seed_text(PIPE_2019), "2.重复申请", (1, 0, 0, 0, 0, 0, 0))
+    (tmp_path / "bad.txt").write_text(bad, encoding="utf-8")
+    (tmp_path / "good.txt").write_text(seed_text("001_1ec50763975fa479.txt"), encoding="utf-8")
+    (tmp_path / "prose.txt").write_text("今天天气很好。\n", encoding="utf-8")
+    runner = CliRunner()
+    good = runner.invoke(main, ["check", str(tmp_path / "good.txt")])
+    assert good.exit_code == 0 and "错误0" in good.output
+    result = runner.invoke(main, ["check", str(tmp_path / "bad.txt")])
+    assert result.exit_code == 1
+    assert "T3_ROW_TOTAL" in result.output and "表三「2.重复申请」行「总计」列为0" in result.output
+    as_json = runner.invoke(main, ["check", str(tmp_path / "bad.txt"), "--format", "json"])
+    import json
+
+    data = json.loads(as_json.output)
+    assert [d["code"] for d in data["diagnostics"] if d["severity"] == "error"] == [
+        "T3_ROW_TOTAL", "T3_OUTCOME_TOTAL"]
+    assert runner.invoke(main, ["check", str(tmp_path / "prose.txt")]).exit_code == 2
