@@ -95,7 +95,7 @@ class TableBuilder:
         if values_row is not None and not found:
             kwargs.update(self._spread(values_row, list(rows.values())))
         else:
-            if not found and not extras:
+            if not found and not extras and header is None:  # headers alone: printed, all blank
                 self.diagnostics.append(
                     Diagnostic(
                         "MISSING_TABLE",

@@ -13,6 +13,7 @@ from giaparse.tokenize.items import Prose
 
 _YEAR = r"((?:19|20)\d{2})"
 _TITLE = re.compile(_YEAR + r"\s*年(?:度)?[^。，,]{0,20}?政府信息公开(?:工作)?(?:年度)?报告")
+_BARE_TITLE = re.compile(r"([^。，,]{0,30}?)政府信息公开(?:工作)?(?:年度)?报告")
 _PERIOD = re.compile(
     r"统计期限[^。]{0,6}?" + _YEAR + r"\s*年"
     r"|截[止至](?:日期)?[为至:：]?\s*" + _YEAR + r"\s*年\s*12\s*月\s*31\s*日"
@@ -36,18 +37,23 @@ _TIDY = re.compile(r"[ \t\u3000\xa0]+")
 
 def title_lines(preamble: Sequence[Prose]) -> tuple[int | None, str | None]:
     """Year and organ from a title such as 宁海县卫生健康局2020年政府信息公开工作年度报告."""
-    for i, line in enumerate(preamble[:6]):
-        text = line.text
-        if len(text) > 80:
-            continue
-        m = _TITLE.search(text)
-        if m is None:
-            continue
-        agency = _clean_agency(text[: m.start()])
-        if not agency and i > 0 and len(preamble[i - 1].text) <= 30:
-            agency = _clean_agency(preamble[i - 1].text)
-        return int(m.group(1)), agency or None
+    lines = [p.text for p in preamble[:6]]
+    for i, text in enumerate(lines):
+        m = _TITLE.search(text) if len(text) <= 80 else None
+        if m is not None:
+            return int(m.group(1)), _agency_before(lines, i, text[: m.start()])
+    for i, text in enumerate(lines):  # a title without a year: the whole line is the title
+        m = _BARE_TITLE.fullmatch(text)
+        if m is not None:
+            return None, _agency_before(lines, i, m.group(1))
     return None, None
+
+
+def _agency_before(lines: list[str], i: int, head: str) -> str | None:
+    agency = _clean_agency(head)
+    if not agency and i > 0 and len(lines[i - 1]) <= 30:
+        agency = _clean_agency(lines[i - 1])
+    return agency or None
 
 
 def _clean_agency(text: str) -> str:

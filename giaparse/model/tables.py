@@ -131,7 +131,7 @@ class Applications2019:
 
     new_requests: A = row("一、本年新收政府信息公开申请数量", A)
     carried_over: A = row("二、上年结转政府信息公开申请数量", A)
-    granted: A = row("三、本年度办理结果（一）予以公开", A)
+    granted: A = row("三、本年度办理结果 （一）予以公开", A)
     partially_granted: A = row("（二）部分公开（区分处理的，只计这一情形，不计其他情形）", A)
     withheld_state_secret: A = row("（三）不予公开 1.属于国家秘密", A)
     withheld_prohibited_by_law: A = row("2.其他法律行政法规禁止公开", A)
@@ -160,7 +160,7 @@ class Applications2021:
 
     new_requests: A = row("一、本年新收政府信息公开申请数量", A)
     carried_over: A = row("二、上年结转政府信息公开申请数量", A)
-    granted: A = row("三、本年度办理结果（一）予以公开", A)
+    granted: A = row("三、本年度办理结果 （一）予以公开", A)
     partially_granted: A = row("（二）部分公开（区分处理的，只计这一情形，不计其他情形）", A)
     withheld_state_secret: A = row("（三）不予公开 1.属于国家秘密", A)
     withheld_prohibited_by_law: A = row("2.其他法律行政法规禁止公开", A)
