@@ -29,7 +29,9 @@ def test_outcome_total_fails_on_exactly_the_columns_concerned() -> None:
         ("T3_OUTCOME_TOTAL", "applications.total_processed.total", total_line),
     ]
     assert "applications.granted.natural_person" in errors[0].cells
-    assert errors[0].message.startswith("表三「（七）总计」行「自然人」列为21，但（一）至（六）各项办理结果之和为27")
+    assert errors[0].message.startswith(
+        "表三「（七）总计」行「自然人」列为21，但（一）至（六）各项办理结果之和为27"
+    )
     assert [d.code for d in report.diagnostics if d.severity != "error"] == ["EXTRA_ROW"]
 
 
@@ -61,20 +63,28 @@ def test_review_group_total() -> None:
     values = (1, 0, 0, 0, 0, *(0,) * 5, 0, 0, 2, 0, 2)
     text, line = set_values_row(seed_text(PIPE_2019), values)
     report = giaparse.parse(text)
-    assert codes(report, "T4_GROUP_TOTAL") == [(
-        "T4_GROUP_TOTAL",
-        ("reviews.administrative_review.total", "reviews.administrative_review.upheld",
-         "reviews.administrative_review.corrected", "reviews.administrative_review.other",
-         "reviews.administrative_review.pending"),
-        line,
-    )]
+    assert codes(report, "T4_GROUP_TOTAL") == [
+        (
+            "T4_GROUP_TOTAL",
+            (
+                "reviews.administrative_review.total",
+                "reviews.administrative_review.upheld",
+                "reviews.administrative_review.corrected",
+                "reviews.administrative_review.other",
+                "reviews.administrative_review.pending",
+            ),
+            line,
+        )
+    ]
 
 
 def test_blank_totals_are_not_assessable_never_failures() -> None:
     report = giaparse.parse(seed_text("002_d41b7d34cb4232dc.txt"))
     assert report.errors() == []
     outcomes = giaparse.check(report)
-    by_status = {s: [o for o in outcomes if o.status == s] for s in ("pass", "fail", "not_assessable")}
+    by_status = {
+        s: [o for o in outcomes if o.status == s] for s in ("pass", "fail", "not_assessable")
+    }
     assert by_status["fail"] == []
     na = {o.cells[0] for o in by_status["not_assessable"] if o.code == "T3_OUTCOME_TOTAL"}
     assert "applications.total_processed.natural_person" in na
@@ -85,8 +95,12 @@ def test_blank_totals_are_not_assessable_never_failures() -> None:
 def test_check_returns_every_rules_outcome() -> None:
     outcomes = giaparse.check(giaparse.parse(seed_text("001_1ec50763975fa479.txt")))
     counts = {rule.code: sum(1 for o in outcomes if o.code == rule.code) for rule in RULES}
-    assert counts == {"T3_COLUMN_BALANCE": 7, "T3_ROW_TOTAL": 23, "T3_OUTCOME_TOTAL": 7,
-                      "T4_GROUP_TOTAL": 3}
+    assert counts == {
+        "T3_COLUMN_BALANCE": 7,
+        "T3_ROW_TOTAL": 23,
+        "T3_OUTCOME_TOTAL": 7,
+        "T4_GROUP_TOTAL": 3,
+    }
     assert {o.status for o in outcomes} == {"pass"}
     outcomes_2021 = giaparse.check(giaparse.parse(seed_text("004_e530588c4c56b619.txt")))
     assert sum(1 for o in outcomes_2021 if o.code == "T3_ROW_TOTAL") == 25
@@ -114,10 +128,21 @@ def test_cross_year_carry() -> None:
     outcomes = check_series([y2021, other, y2020])
     fails = [(o.code, o.agency, o.year, o.cells) for o in outcomes if o.status == "fail"]
     assert fails == [
-        ("CROSS_YEAR_CARRY", "宁海县卫生健康局", 2021,
-         ("applications.carried_over.natural_person", "applications.carried_forward.natural_person")),
-        ("CROSS_YEAR_CARRY", "宁海县卫生健康局", 2021,
-         ("applications.carried_over.total", "applications.carried_forward.total")),
+        (
+            "CROSS_YEAR_CARRY",
+            "宁海县卫生健康局",
+            2021,
+            (
+                "applications.carried_over.natural_person",
+                "applications.carried_forward.natural_person",
+            ),
+        ),
+        (
+            "CROSS_YEAR_CARRY",
+            "宁海县卫生健康局",
+            2021,
+            ("applications.carried_over.total", "applications.carried_forward.total"),
+        ),
     ]
     assert sum(1 for o in outcomes if o.status == "pass") == 5
 
@@ -128,7 +153,11 @@ def test_cross_year_in_force_is_a_warning() -> None:
     after = _with(base, 2024, "active_disclosure", "regulations", issued=2, repealed=1, in_force=12)
     (fail,) = [o for o in check_series([before, after]) if o.status == "fail"]
     assert (fail.code, fail.severity, fail.expected, fail.found) == (
-        "CROSS_YEAR_IN_FORCE", "warning", 11, 12)
+        "CROSS_YEAR_IN_FORCE",
+        "warning",
+        11,
+        12,
+    )
 
 
 # ---- partial input -----------------------------------------------------------------------
@@ -148,14 +177,18 @@ def test_truncated_report_returns_what_is_there() -> None:
     assert missing[0] == "applications.withheld_process_info" and len(missing) == 14
     assert ("MISSING_TABLE", ("reviews",)) in [(d.code, d.cells) for d in report.diagnostics]
     assert [d.cells[0] for d in report.diagnostics if d.code == "MISSING_SECTION"] == [
-        "sections.reviews", "sections.problems"]
+        "sections.reviews",
+        "sections.problems",
+    ]
 
 
 def test_report_without_table_four() -> None:
     start = _at("行政复议")
     report = giaparse.parse("\n".join(SEED_LINES[:start] + SEED_LINES[start + 4 :]))
     assert [(d.code, d.severity) for d in report.diagnostics if d.severity != "info"] == [
-        ("EXTRA_ROW", "warning"), ("MISSING_TABLE", "error")]
+        ("EXTRA_ROW", "warning"),
+        ("MISSING_TABLE", "error"),
+    ]
     assert report.reviews.administrative_review.total is None
 
 
@@ -164,7 +197,10 @@ def test_sections_out_of_order_keep_their_values() -> None:
     swapped = SEED_LINES[:s3] + SEED_LINES[s4:s5] + SEED_LINES[s3:s4] + SEED_LINES[s5:]
     report = giaparse.parse("\n".join(swapped))
     assert [(d.code, d.line) for d in report.diagnostics] == [
-        ("UNEXPECTED_HEADING", 33), ("EXTRA_ROW", 12), ("ROW_OUT_OF_ORDER", 38)]
+        ("UNEXPECTED_HEADING", 33),
+        ("EXTRA_ROW", 12),
+        ("ROW_OUT_OF_ORDER", 38),
+    ]
     assert report.applications.total_processed.total == 0
     assert report.reviews.litigation_after_review.total == 0
     assert report.sections.applications == "本局2020年度没有受理政府信息公开申请。"
@@ -200,5 +236,7 @@ def test_check_cli_exit_statuses(tmp_path) -> None:
 
     data = json.loads(as_json.output)
     assert [d["code"] for d in data["diagnostics"] if d["severity"] == "error"] == [
-        "T3_ROW_TOTAL", "T3_OUTCOME_TOTAL"]
+        "T3_ROW_TOTAL",
+        "T3_OUTCOME_TOTAL",
+    ]
     assert runner.invoke(main, ["check", str(tmp_path / "prose.txt")]).exit_code == 2

@@ -14,8 +14,27 @@ from giaparse.errors import ParseError
 
 SEEDS = [seed_text(n) for n in SEED_NAMES]
 CELL_NOISE = st.sampled_from(
-    ["", " ", "\xa0", "\u3000", "0", "-1", "+7", "12.5万元", "约10", "—", "|", "\t", "（一）予以公开",
-     "第二十条第（一）项", "一、总体情况", "五、存在的主要问题及改进情况", "总计", "\x00", "９９"]
+    [
+        "",
+        " ",
+        "\xa0",
+        "\u3000",
+        "0",
+        "-1",
+        "+7",
+        "12.5万元",
+        "约10",
+        "—",
+        "|",
+        "\t",
+        "（一）予以公开",
+        "第二十条第（一）项",
+        "一、总体情况",
+        "五、存在的主要问题及改进情况",
+        "总计",
+        "\x00",
+        "９９",
+    ]
 )
 
 
@@ -34,7 +53,9 @@ def test_random_text(text: str) -> None:
     parse_or_refuse(text)
 
 
-@given(st.lists(st.one_of(CELL_NOISE, st.text(max_size=12)), max_size=300), st.sampled_from("|\t\n"))
+@given(
+    st.lists(st.one_of(CELL_NOISE, st.text(max_size=12)), max_size=300), st.sampled_from("|\t\n")
+)
 def test_random_cells(cells: list[str], sep: str) -> None:
     parse_or_refuse(sep.join(cells))
 

@@ -10,7 +10,6 @@ from giaparse.parsing.labels import normalize
 from giaparse.templates import Template
 from giaparse.tokenize.items import Item, Row
 
-
 # A report has a few hundred rows; past this many the text is no longer one report, and
 # reading further would only cost time (the lexer still reads everything).
 MAX_ROWS = 2000

@@ -39,7 +39,9 @@ def terminal_sequence(parser: Any, rule: str) -> list[str]:
     return walk(rule, frozenset())
 
 
-def blocks(parser: Any, labels: LabelTable, table: str = "active_disclosure") -> list[tuple[str, list[str]]]:
+def blocks(
+    parser: Any, labels: LabelTable, table: str = "active_disclosure"
+) -> list[tuple[str, list[str]]]:
     """``[(block terminal, [row keys in order]), ...]`` for a table printed in blocks (表二)."""
     block_names = set(labels.blocks.values())
     out: list[tuple[str, list[str]]] = []

@@ -11,7 +11,7 @@ from typing import Any
 
 import attrs
 
-from giaparse.model.fields import DELTA, MONEY, row_fields, value_fields
+from giaparse.model.fields import DELTA, row_fields, value_fields
 from giaparse.model.report import Report
 from giaparse.model.values import Money
 from giaparse.parsing.parser import compile_grammar
@@ -32,7 +32,9 @@ def report_items(report: Report) -> list[Item]:
     """The report as tokenizer items (prose lines and rows of cells), before layout."""
     template = get_template(report.template)
     labels = template.label_table
-    heading = {spec.key: f"{spec.numeral}、{sorted(spec.headings, key=len)[0]}" for spec in labels.sections}
+    heading = {
+        spec.key: f"{spec.numeral}、{sorted(spec.headings, key=len)[0]}" for spec in labels.sections
+    }
     items: list[Item] = []
     title = "政府信息公开工作年度报告"
     if report.year is not None:
@@ -65,7 +67,9 @@ def cell_text(value: Any, kind: str) -> str:
     if value is None:
         return ""
     if isinstance(value, Money):
-        amount = format(value.amount, "f") if isinstance(value.amount, Decimal) else str(value.amount)
+        amount = (
+            format(value.amount, "f") if isinstance(value.amount, Decimal) else str(value.amount)
+        )
         return amount + (value.unit or "")
     if kind == DELTA and value > 0:
         return f"+{value}"
@@ -138,7 +142,14 @@ def _table_three(report: Report) -> list[Item]:
     columns = value_fields(row_defs[0].metadata["row"])
     labels = [c.metadata["label"] for c in columns]
     items: list[Item] = [
-        _row(["（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", "", "", "申请人情况"]),
+        _row(
+            [
+                "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
+                "",
+                "",
+                "申请人情况",
+            ]
+        ),
         _row(["", "", "", labels[0], "法人或其他组织", "", "", "", "", labels[-1]]),
         _row(["", "", "", "", *labels[1:-1], ""]),
     ]

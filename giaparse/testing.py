@@ -1,0 +1,309 @@
+"""Hypothesis strategies for giaparse reports and for the noise of real extracted text.
+
+Public so that tools embedding giaparse can test themselves against generated reports::
+
+    from hypothesis import given
+    from giaparse.testing import reports, noisy_texts
+
+    @given(reports())
+    def test_my_tool(report): ...
+
+Requires the ``test`` extra (hypothesis).
+"""
+
+from __future__ import annotations
+
+import random
+from decimal import Decimal
+from typing import Any
+
+import attrs
+from hypothesis import strategies as st
+
+from giaparse.checks.rules import NOT_OUTCOMES
+from giaparse.model.fields import DELTA, MONEY, row_fields, value_fields
+from giaparse.model.report import Report, Sections
+from giaparse.model.tables import ExtraRow
+from giaparse.model.values import Money
+from giaparse.parsing.labels import normalize
+from giaparse.render.layout import LAYOUTS, lay_out
+from giaparse.render.report import report_items
+from giaparse.templates import get_template, templates
+from giaparse.tokenize.items import Item, Prose, Row
+
+__all__ = [
+    "LAYOUTS",
+    "agencies",
+    "counts",
+    "deltas",
+    "money",
+    "noisy_items",
+    "noisy_texts",
+    "reports",
+    "row_of",
+    "sections",
+]
+
+PLACES = ("宁海县", "京山市", "尧都区", "浑江区", "鲁山县", "荆门市", "余姚市")
+ORGANS = ("卫生健康局", "教育局", "财政局", "人民政府办公室", "交通运输局", "自然资源和规划局")
+# Phrases with no year, number, place or organ name: prose that cannot change the metadata.
+PHRASES = (
+    "认真贯彻落实条例要求",
+    "进一步加强政务公开工作",
+    "持续完善信息发布机制",
+    "做好政策解读和回应关切",
+    "规范依申请公开办理流程",
+    "加强平台建设和人员培训",
+    "主动接受社会监督",
+    "公开内容更加全面细致",
+)
+
+
+def counts(blank: bool = True) -> st.SearchStrategy[int | None]:
+    ints = st.integers(0, 50_000)
+    return st.one_of(st.none(), ints) if blank else ints
+
+
+def deltas() -> st.SearchStrategy[int | None]:
+    return st.one_of(st.none(), st.integers(-5_000, 5_000))
+
+
+@st.composite
+def _amounts(draw: st.DrawFn) -> Decimal:
+    whole = draw(st.integers(0, 10**9))
+    places = draw(st.integers(0, 6))
+    if places == 0:
+        return Decimal(whole)
+    frac = draw(st.integers(0, 10**places - 1))
+    return Decimal(f"{whole}.{frac:0{places}d}")
+
+
+def money(units: tuple[str | None, ...] = ("元", "万元", None)) -> st.SearchStrategy[Money | None]:
+    """Exact amounts with up to 6 decimals, in 元, 万元 or no unit."""
+    return st.one_of(st.none(), st.builds(Money, _amounts(), st.sampled_from(units)))
+
+
+def row_of(cls: type, blank: bool = True) -> st.SearchStrategy[Any]:
+    """A row of ``cls`` with every column drawn according to its kind."""
+    kwargs = {}
+    for f in value_fields(cls):
+        kind = f.metadata["kind"]
+        if kind == MONEY:
+            unit = f.metadata.get("unit")
+            kwargs[f.name] = money(("元", unit) if unit else ("元", "万元", None))
+        elif kind == DELTA:
+            kwargs[f.name] = deltas()
+        else:
+            kwargs[f.name] = counts(blank)
+    return st.builds(cls, **kwargs)
+
+
+_EXTRA_LABELS = ("其他主动公开文件", "政策解读", "部门文件汇编")
+
+
+def _extra_rows() -> st.SearchStrategy[tuple[ExtraRow, ...]]:
+    cell = st.integers(0, 999).map(str)
+    row = st.builds(
+        ExtraRow, st.sampled_from(_EXTRA_LABELS), st.lists(cell, min_size=1, max_size=3)
+    )
+    return st.lists(row, max_size=2, unique_by=lambda r: r.label).map(tuple)
+
+
+def _active(cls: type) -> st.SearchStrategy[Any]:
+    kwargs: dict[str, Any] = {f.name: row_of(f.metadata["row"]) for f in row_fields(cls)}
+    if "extra_rows" in attrs.fields_dict(cls):
+        kwargs["extra_rows"] = _extra_rows()
+    return st.builds(cls, **kwargs)
+
+
+@st.composite
+def _applications(draw: st.DrawFn, cls: type, consistent: bool) -> Any:
+    """表三; when consistent, every row total, column balance and outcome total holds."""
+    rows = row_fields(cls)
+    row_cls = rows[0].metadata["row"]
+    cols = [f.name for f in value_fields(row_cls)]
+    if not consistent:
+        return cls(**{f.name: draw(row_of(row_cls)) for f in rows})
+    parts = [c for c in cols if c != "total"]
+    outcome_rows = [f.name for f in rows if f.name not in NOT_OUTCOMES]
+    values: dict[str, dict[str, int]] = {r: {} for r in [f.name for f in rows]}
+    small = st.integers(0, 30)
+    for c in parts:
+        for r in outcome_rows:
+            values[r][c] = draw(small)
+        processed = sum(values[r][c] for r in outcome_rows)
+        forward = draw(small)
+        over = draw(st.integers(0, processed + forward))
+        values["total_processed"][c] = processed
+        values["carried_forward"][c] = forward
+        values["carried_over"][c] = over
+        values["new_requests"][c] = processed + forward - over
+    for r in values:
+        values[r]["total"] = sum(values[r][c] for c in parts)
+    return cls(**{r: row_cls(**v) for r, v in values.items()})
+
+
+@st.composite
+def _reviews(draw: st.DrawFn, cls: type, consistent: bool) -> Any:
+    kwargs = {}
+    for f in row_fields(cls):
+        row_cls = f.metadata["row"]
+        if consistent:
+            parts = {
+                c.name: draw(st.integers(0, 20)) for c in value_fields(row_cls) if c.name != "total"
+            }
+            kwargs[f.name] = row_cls(**parts, total=sum(parts.values()))
+        else:
+            kwargs[f.name] = draw(row_of(row_cls))
+    return cls(**kwargs)
+
+
+def _prose() -> st.SearchStrategy[str]:
+    sentence = st.lists(st.sampled_from(PHRASES), min_size=1, max_size=3).map(
+        lambda p: "，".join(p) + "。"
+    )
+    return st.lists(sentence, min_size=1, max_size=3).map("\n".join)
+
+
+def sections(optional: bool = True) -> st.SearchStrategy[Sections]:
+    """Narrative text for the six parts (一 to 五 always present; 六 sometimes absent)."""
+    table_prose = st.one_of(st.just(""), _prose())
+    return st.builds(
+        Sections,
+        overview=_prose(),
+        active_disclosure=table_prose,
+        applications=table_prose,
+        reviews=table_prose,
+        problems=_prose(),
+        other_matters=st.one_of(st.none(), _prose()) if optional else _prose(),
+    )
+
+
+def agencies() -> st.SearchStrategy[str | None]:
+    name = st.builds(lambda p, o: p + o, st.sampled_from(PLACES), st.sampled_from(ORGANS))
+    return st.one_of(st.none(), name)
+
+
+@st.composite
+def reports(draw: st.DrawFn, template: str | None = None, consistent: bool | None = True) -> Report:
+    """A whole report of a registered template (default: either built-in).
+
+    ``consistent=True``: every arithmetic rule holds; ``False``: at least one total is off;
+    ``None``: anything, blanks included.
+    """
+    name = template or draw(st.sampled_from(["2019", "2021"]))
+    tpl = get_template(name)
+    agency = draw(agencies())
+    year = (
+        draw(st.integers(2019, 2030))
+        if agency is not None
+        else draw(st.one_of(st.none(), st.integers(2019, 2030)))
+    )
+    report = Report(
+        template=name,
+        year=year,
+        agency=agency,
+        layout=None,
+        active_disclosure=draw(_active(tpl.active_disclosure)),
+        applications=draw(_applications(tpl.applications, consistent is not None)),
+        reviews=draw(_reviews(tpl.reviews, consistent is not None)),
+        sections=draw(sections()),
+    )
+    if consistent is False:
+        report = draw(_break_a_total(report))
+    return report
+
+
+@st.composite
+def _break_a_total(draw: st.DrawFn, report: Report) -> Report:
+    """Add 1 to 5 to one total cell: the inconsistency real reports print most often."""
+    table = draw(st.sampled_from(["applications", "reviews"]))
+    tbl = getattr(report, table)
+    row = draw(st.sampled_from([f.name for f in row_fields(type(tbl))]))
+    old = getattr(tbl, row)
+    new_row = attrs.evolve(old, total=(old.total or 0) + draw(st.integers(1, 5)))
+    return attrs.evolve(report, **{table: attrs.evolve(tbl, **{row: new_row})})
+
+
+# ---- noise ---------------------------------------------------------------------------------
+
+_BLANKS = ("", "\xa0", "\u3000", " ", "\xa0\xa0")
+_FULL_WIDTH = str.maketrans("0123456789+-.()", "０１２３４５６７８９＋－．（）")
+_FOOTERS = ("— 5 —", "- 4 -", "－12－", "第 3 页 共 9 页")
+
+
+def _is_value(cell: str) -> bool:
+    from giaparse.model.values import looks_like_value
+
+    return looks_like_value(cell)
+
+
+def _variants(template: str) -> dict[str, list[str]]:
+    """Printed variants of each official row label, from the template's label data."""
+    labels = get_template(template).label_table
+    return {names[0]: list(names[1:]) for names in labels.row_labels.values() if len(names) > 1}
+
+
+@st.composite
+def noisy_items(
+    draw: st.DrawFn, items: list[Item], template: str, verbatim: frozenset[str] = frozenset()
+) -> list[Item]:
+    """Value-preserving noise on rendered items, as real extraction leaves it.
+
+    NBSP/U+3000 blanks, full-width digits and punctuation, spaces inside labels, wrapped header
+    cells, extra merged-cell placeholders beside labels, trailing empty cells, printed label
+    variants, page-footer lines inside tables, and prose paragraphs between tables.
+    """
+    rnd = random.Random(draw(st.integers(0, 2**32 - 1)))
+    p = draw(st.floats(0.05, 0.5))
+    variants = _variants(template)
+    header_words = {"社会公益组织": "社会组织"}
+    out: list[Item] = []
+    for item in items:
+        if isinstance(item, Prose) or (item.cells and item.cells[0] in verbatim):
+            out.append(item)  # prose, and rows kept verbatim (extra rows), stay as they are
+            continue
+        cells = list(item.cells)
+        label_at = max((i for i, c in enumerate(cells) if c and not _is_value(c)), default=-1)
+        for i, cell in enumerate(cells):
+            if cell == "":
+                cells[i] = rnd.choice(_BLANKS)
+            elif _is_value(cell):
+                if rnd.random() < p:
+                    cells[i] = cell.translate(_FULL_WIDTH)
+                if rnd.random() < p:
+                    cells[i] = rnd.choice(_BLANKS[1:]) + cells[i] + rnd.choice(_BLANKS)
+            else:
+                if cell in variants and rnd.random() < p:
+                    cell = rnd.choice(variants[cell])
+                if cell in header_words and rnd.random() < p:
+                    cell = header_words[cell]
+                if rnd.random() < p:
+                    cell = cell.translate(_FULL_WIDTH) if rnd.random() < 0.5 else normalize(cell)
+                if len(cell) > 3 and "\n" not in cell and rnd.random() < p:
+                    k = rnd.randrange(1, len(cell))
+                    cell = cell[:k] + rnd.choice([" ", "\u3000"]) + cell[k:]
+                cells[i] = cell
+        values = cells[label_at + 1 :]
+        if rnd.random() < p and label_at >= 0 and any(values):
+            cells.insert(label_at + 1, rnd.choice(_BLANKS))  # a merged-cell placeholder
+        if rnd.random() < p and values and values[0].strip():
+            cells.extend([""] * rnd.randint(1, 3))  # trailing empties: only unambiguous here
+        out.append(Row(tuple(cells), (0,) * len(cells)))
+        if rnd.random() < p / 3:
+            out.append(Prose(rnd.choice(_FOOTERS), 0))
+    return out
+
+
+@st.composite
+def noisy_texts(draw: st.DrawFn, report: Report, layout: str | None = None) -> str:
+    """``report`` rendered with noise in a layout (drawn when not given), CRLF or LF."""
+    layout = layout or draw(st.sampled_from(LAYOUTS))
+    extra = frozenset(r.label for r in getattr(report.active_disclosure, "extra_rows", ()))
+    items = draw(noisy_items(report_items(report), report.template, extra))
+    newline = draw(st.sampled_from(["\n", "\r\n"]))
+    return lay_out(items, layout, newline=newline)
+
+
+def _registered() -> list[str]:
+    return list(templates())
