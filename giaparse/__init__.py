@@ -6,6 +6,7 @@ from giaparse.errors import GiaparseError, ParseError, StrictError, UnknownTempl
 from giaparse.model.diagnostics import Diagnostic
 from giaparse.model.report import Report, Sections
 from giaparse.model.values import Money
+from giaparse.render import render
 from giaparse.templates import Template, get_template, register_template, templates
 
 __all__ = [
@@ -27,6 +28,7 @@ __all__ = [
     "parse_bytes",
     "parse_file",
     "register_template",
+    "render",
     "templates",
 ]
 __version__ = "0.1.0"
