@@ -51,11 +51,13 @@ def parse(text: str, *, template: str | None = None, strict: bool = False) -> Re
     other_rows = _rows_of_other_templates(chosen, registry)
     tables = {}
     cell_lines: dict[str, int] = {}
+    cell_texts: dict[str, str] = {}
     for name, cls in chosen.tables.items():
         builder = TableBuilder(name, cls, frozenset(labels.blocks.values()))
         tables[name] = builder.build(parsed.parts.get(name, ()), strays, other_rows)
         diagnostics.extend(builder.diagnostics)
         cell_lines.update(builder.lines)
+        cell_texts.update(builder.texts)
     for tok in strays:  # the driver has reported headings and unknown rows already
         kind = base(tok.type)
         if isinstance(tok.value, RowToken) and kind != EXTRA_ROW and not kind.endswith("_HEADER"):
@@ -93,6 +95,7 @@ def parse(text: str, *, template: str | None = None, strict: bool = False) -> Re
         sections=sections,
         diagnostics=tuple(diagnostics),
         cell_lines=cell_lines,
+        cell_texts=cell_texts,
     )
     from giaparse.checks import apply_checks
 

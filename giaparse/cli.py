@@ -109,6 +109,44 @@ def check_cmd(paths: tuple[Path, ...], fmt: str, template: str | None) -> None:
     sys.exit(status)
 
 
+@main.command("batch")
+@click.argument("inputs", nargs=-1, required=True)
+@click.option(
+    "-o",
+    "--output",
+    default="corpus.sqlite",
+    show_default=True,
+    help="Output by extension: .sqlite, .jsonl, .csv (one file per table), .parquet.",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 256),
+    help="Worker processes.",
+)
+@click.option(
+    "--progress/--no-progress",
+    default=None,
+    help="Progress bar (default: on when stderr is a terminal).",
+)
+def batch_cmd(inputs: tuple[str, ...], output: str, jobs: int, progress: bool | None) -> None:
+    """Parse files, folders and globs into reports, facts and diagnostics tables."""
+    from giaparse.export.batch import run_batch
+    from giaparse.export.progress import progress_bar
+
+    show = sys.stderr.isatty() if progress is None else progress
+    try:
+        with progress_bar(show) as tick:
+            summary = run_batch(inputs, output, jobs=jobs, progress=tick)
+    except (ValueError, RuntimeError, OSError) as err:
+        click.echo(f"giaparse: {' '.join(str(err).split())}", err=True)
+        sys.exit(EXIT_NOT_A_REPORT)
+    click.echo(f"giaparse: {output}: {summary.line()}", err=True)
+    sys.exit(EXIT_OK)
+
+
 def _expand(paths: Iterable[Path]) -> Iterable[Path]:
     for path in paths:
         if path.is_dir():

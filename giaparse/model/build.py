@@ -38,6 +38,7 @@ class TableBuilder:
     headings: frozenset[str] = frozenset()  # block-heading terminals: structure, not data
     diagnostics: list[Diagnostic] = attrs.field(factory=list)
     lines: dict[str, int] = attrs.field(factory=dict)  # cell key -> input line
+    texts: dict[str, str] = attrs.field(factory=dict)  # cell key -> the cell as printed
 
     def build(
         self, tokens: Iterable[Token], strays: list[Token], other_rows: Mapping[str, str]
@@ -149,6 +150,7 @@ class TableBuilder:
             if text is None:
                 continue
             self.lines[f"{self.table}.{field.name}.{column.name}"] = line or tok.line
+            self.texts[f"{self.table}.{field.name}.{column.name}"] = text
             kwargs[column.name] = self._value(field, column, i, text, line or tok.line, header)
         return row_cls(**kwargs)
 
@@ -172,6 +174,7 @@ class TableBuilder:
             if text is not None:
                 idx = i - [s[0] for s in slots].index(f)
                 self.lines[f"{self.table}.{f.name}.{c.name}"] = line or tok.line
+                self.texts[f"{self.table}.{f.name}.{c.name}"] = text
                 per_row[f.name][c.name] = self._value(f, c, idx, text, line or tok.line, None)
         return {
             name: f.metadata["row"](**per_row[name])

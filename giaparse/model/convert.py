@@ -22,7 +22,10 @@ def _converter() -> cattrs.Converter:
     )
     conv.register_unstructure_hook(tuple, lambda t: [conv.unstructure(v) for v in t])
     conv.register_unstructure_hook(
-        Report, make_dict_unstructure_fn(Report, conv, cell_lines=override(omit=True))
+        Report,
+        make_dict_unstructure_fn(
+            Report, conv, cell_lines=override(omit=True), cell_texts=override(omit=True)
+        ),
     )
     return conv
 

@@ -60,6 +60,9 @@ class Report:
     cell_lines: Mapping[str, int] = attrs.field(
         factory=dict, eq=False, repr=False, metadata={"label": "单元格行号"}
     )
+    cell_texts: Mapping[str, str] = attrs.field(  # each cell as printed, e.g. "674.7294万元"
+        factory=dict, eq=False, repr=False, metadata={"label": "单元格原文"}
+    )
 
     def to_dict(self) -> dict[str, Any]:
         """The report in the shape of docs/report-json.md (plain dicts, lists, str, int)."""

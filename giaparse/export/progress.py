@@ -1,0 +1,60 @@
+"""A progress bar on a terminal (rich, or tqdm), nothing when output is piped or neither is there."""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+from collections.abc import Callable, Iterator
+
+Tick = Callable[[int, int], None]
+
+
+@contextlib.contextmanager
+def progress_bar(show: bool) -> Iterator[Tick | None]:
+    if not show:
+        yield None
+        return
+    try:
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeElapsedColumn,
+            TimeRemainingColumn,
+        )
+    except ImportError:
+        rich = None
+    else:
+        rich = Progress(
+            TextColumn("parsing"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            TimeRemainingColumn(),
+            transient=False,
+        )
+    if rich is not None:
+        with rich:
+            task = rich.add_task("parse", total=None)
+
+            def tick(done: int, total: int) -> None:
+                rich.update(task, completed=done, total=total)
+
+            yield tick
+        return
+    try:
+        from tqdm import tqdm
+    except ImportError:
+        yield None
+        return
+    bar = tqdm(unit="file", file=sys.stderr)
+
+    def tick_tqdm(done: int, total: int) -> None:
+        bar.total = total
+        bar.update(done - bar.n)
+
+    try:
+        yield tick_tqdm
+    finally:
+        bar.close()

@@ -1,0 +1,151 @@
+"""A parsed report (or a failure) as flat rows of three tidy tables: reports, facts, diagnostics."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import attrs
+
+from giaparse.model.fields import row_fields, value_fields
+from giaparse.model.report import Report
+from giaparse.model.values import Money
+
+REPORT_COLUMNS = (
+    "source",
+    "agency",
+    "year",
+    "template",
+    "layout",
+    "errors",
+    "warnings",
+    "infos",
+    "status",
+    "error",
+)
+FACT_COLUMNS = (
+    "source",
+    "agency",
+    "year",
+    "template",
+    "table",
+    "row",
+    "column",
+    "value",
+    "amount",
+    "unit",
+    "raw",
+    "row_label",
+    "column_label",
+)
+DIAGNOSTIC_COLUMNS = ("source", "code", "severity", "message", "line", "cells")
+TABLES = ("reports", "facts", "diagnostics")
+COLUMNS = {"reports": REPORT_COLUMNS, "facts": FACT_COLUMNS, "diagnostics": DIAGNOSTIC_COLUMNS}
+
+
+@attrs.frozen(slots=True)
+class Flat:
+    """One input file's rows of each table (plain dicts: cheap to pickle between processes)."""
+
+    reports: list[dict[str, Any]]
+    facts: list[dict[str, Any]]
+    diagnostics: list[dict[str, Any]]
+
+    def table(self, name: str) -> list[dict[str, Any]]:
+        return getattr(self, name)
+
+
+def report_row(source: str, report: Report) -> dict[str, Any]:
+    sev = [d.severity for d in report.diagnostics]
+    errors = sev.count("error")
+    return {
+        "source": source,
+        "agency": report.agency,
+        "year": report.year,
+        "template": report.template,
+        "layout": report.layout,
+        "errors": errors,
+        "warnings": sev.count("warning"),
+        "infos": sev.count("info"),
+        "status": "errors" if errors else "ok",
+        "error": None,
+    }
+
+
+def fact_rows(source: str, report: Report) -> Iterator[dict[str, Any]]:
+    """One row per cell, with its Chinese row and column labels and the text as printed."""
+    head = {
+        "source": source,
+        "agency": report.agency,
+        "year": report.year,
+        "template": report.template,
+    }
+    texts = report.cell_texts
+    for table_name in ("active_disclosure", "applications", "reviews"):
+        table = getattr(report, table_name)
+        for rf in row_fields(type(table)):
+            row = getattr(table, rf.name)
+            for cf in value_fields(type(row)):
+                v = getattr(row, cf.name)
+                key = f"{table_name}.{rf.name}.{cf.name}"
+                money = isinstance(v, Money)
+                yield {
+                    **head,
+                    "table": table_name,
+                    "row": rf.name,
+                    "column": cf.name,
+                    "value": None if money else v,
+                    "amount": str(v.amount) if money else None,
+                    "unit": v.unit if money else None,
+                    "raw": texts.get(key),
+                    "row_label": rf.metadata["label"],
+                    "column_label": cf.metadata["label"],
+                }
+        for i, extra in enumerate(getattr(table, "extra_rows", ())):
+            for j, cell in enumerate(extra.cells):
+                yield {
+                    **head,
+                    "table": table_name,
+                    "row": f"extra_rows[{i}]",
+                    "column": str(j),
+                    "value": None,
+                    "amount": None,
+                    "unit": None,
+                    "raw": cell,
+                    "row_label": extra.label,
+                    "column_label": None,
+                }
+
+
+def diagnostic_rows(source: str, report: Report) -> Iterator[dict[str, Any]]:
+    for d in report.diagnostics:
+        yield {
+            "source": source,
+            "code": d.code,
+            "severity": d.severity,
+            "message": d.message,
+            "line": d.line,
+            "cells": " ".join(d.cells),
+        }
+
+
+def flatten(source: str, report: Report) -> Flat:
+    return Flat(
+        [report_row(source, report)],
+        list(fact_rows(source, report)),
+        list(diagnostic_rows(source, report)),
+    )
+
+
+def failed(source: str, error: BaseException) -> Flat:
+    """A file that could not be parsed: one reports row with its error, nothing else."""
+    row = dict.fromkeys(REPORT_COLUMNS)
+    row.update(
+        source=source,
+        errors=0,
+        warnings=0,
+        infos=0,
+        status="failed",
+        error=" ".join(str(error).split()) or type(error).__name__,
+    )
+    return Flat([row], [], [])

@@ -1,0 +1,123 @@
+"""Batch exports: every format read back agrees with the parsed reports; jobs; re-runs; frames."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import FIXTURES
+
+import giaparse
+from giaparse.cli import main
+from giaparse.export import TABLES, flatten, read_table, run_batch, to_frame
+from giaparse.render.corpus import write_corpus
+
+FORMATS = ["sqlite", "jsonl", "csv", "parquet"]
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    root = tmp_path_factory.mktemp("corpus")
+    paths = write_corpus(root, 40, seed=7)
+    for seed in FIXTURES.glob("*.txt"):
+        (root / seed.name).write_bytes(seed.read_bytes())
+    (root / "zz-not-a-report.txt").write_text("今天天气很好。\n", encoding="utf-8")
+    return sorted([*paths, *root.glob("0*.txt"), root / "zz-not-a-report.txt"])  # batch order
+
+
+def _expected(paths: list[Path]) -> dict[str, list[dict]]:
+    rows: dict[str, list[dict]] = {t: [] for t in TABLES}
+    for p in paths:
+        try:
+            flat = flatten(str(p), giaparse.parse_file(p))
+        except giaparse.ParseError:
+            continue
+        for t in TABLES:
+            rows[t].extend(flat.table(t))
+    return rows
+
+
+def _norm(row: dict) -> dict:
+    """CSV reads everything back as text; compare as text, blanks as ''."""
+    return {k: "" if v is None else str(v) for k, v in row.items()}
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_each_format_reads_back_as_parsed(tmp_path: Path, corpus: list[Path], fmt: str) -> None:
+    if fmt == "parquet":
+        pytest.importorskip("pyarrow")
+    out = tmp_path / f"corpus.{fmt}"
+    summary = run_batch([corpus[0].parent], out)
+    assert (summary.parsed, summary.failed) == (45, 1)
+    want = _expected(corpus)
+    for table in ("facts", "diagnostics"):
+        got = read_table(out, table)
+        assert [_norm(r) for r in got] == [_norm(r) for r in want[table]], table
+    reports = read_table(out, "reports")
+    assert len(reports) == 46
+    (bad,) = [r for r in reports if r["status"] == "failed"]
+    assert bad["source"].endswith("zz-not-a-report.txt") and "expected" in bad["error"]
+
+
+def test_facts_carry_labels_and_raw_text(tmp_path: Path) -> None:
+    out = tmp_path / "c.jsonl"
+    run_batch([FIXTURES / "001_1ec50763975fa479.txt"], out)
+    facts = read_table(out, "facts")
+    (money,) = [f for f in facts if f["row"] == "procurement" and f["column"] == "amount"]
+    assert (money["amount"], money["unit"], money["raw"]) == ("674.7294", "万元", "674.7294万元")
+    assert (money["row_label"], money["column_label"]) == ("政府集中采购", "采购总金额")
+    assert len(facts) == (6 * 3 + 2 * 2) + 23 * 7 + 15  # 表二 + 表三 + 表四 cells
+
+
+def test_csv_has_a_bom_for_excel(tmp_path: Path) -> None:
+    run_batch([FIXTURES], tmp_path / "c.csv")
+    assert (tmp_path / "c.facts.csv").read_bytes()[:3] == b"\xef\xbb\xbf"
+
+
+def test_jobs_output_is_identical_to_serial(tmp_path: Path, corpus: list[Path]) -> None:
+    run_batch([corpus[0].parent], tmp_path / "serial.jsonl", jobs=1)
+    run_batch([corpus[0].parent], tmp_path / "pool.jsonl", jobs=2)
+    for table in TABLES:
+        serial = (tmp_path / f"serial.{table}.jsonl").read_text(encoding="utf-8")
+        assert (tmp_path / f"pool.{table}.jsonl").read_text(encoding="utf-8") == serial
+
+
+def test_rerun_into_sqlite_does_not_duplicate(tmp_path: Path, corpus: list[Path]) -> None:
+    out = tmp_path / "c.sqlite"
+    run_batch([corpus[0].parent], out)
+    first = {t: len(read_table(out, t)) for t in TABLES}
+    run_batch([corpus[0].parent], out, jobs=2)
+    assert {t: len(read_table(out, t)) for t in TABLES} == first
+
+
+def test_globs_and_folders(tmp_path: Path) -> None:
+    out = tmp_path / "c.jsonl"
+    run_batch([str(FIXTURES / "00[01]_*.txt")], out)
+    assert [Path(r["source"]).name[:3] for r in read_table(out, "reports")] == ["000", "001"]
+
+
+def test_batch_cli_summary_and_exit(tmp_path: Path, corpus: list[Path]) -> None:
+    result = CliRunner().invoke(
+        main, ["batch", str(corpus[0].parent), "-o", str(tmp_path / "c.sqlite"), "--jobs", "2"]
+    )
+    assert result.exit_code == 0
+    assert "parsed 45 (with errors 0), failed 1" in result.output  # summary on stderr
+    bad = CliRunner().invoke(main, ["batch", str(FIXTURES), "-o", str(tmp_path / "c.xlsx")])
+    assert bad.exit_code == 2 and "unknown output format" in bad.output
+
+
+def test_to_frame() -> None:
+    pd = pytest.importorskip("pandas")
+    reports = [(p.name, giaparse.parse_file(p)) for p in sorted(FIXTURES.glob("*.txt"))]
+    facts = to_frame(reports, kind="facts")
+    assert isinstance(facts, pd.DataFrame)
+    row = facts[
+        (facts.source == "001_1ec50763975fa479.txt")
+        & (facts.row == "licensing")
+        & (facts.column == "decisions")
+    ]
+    assert row["value"].tolist() == [3973]
+    assert to_frame(reports, kind="reports")["year"].tolist() == [2020, 2020, 2020, 2021, 2023]
+    diags = to_frame([r for _, r in reports], kind="diagnostics")
+    assert diags["code"].tolist()[0] == "EXTRA_ROW" and diags["source"].tolist()[0] == "0"
