@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from giaparse.errors import ParseError
@@ -41,18 +42,16 @@ def decode(data: bytes) -> str:
         ) from None
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
+
+
 def _check_text(text: str) -> str:
     sample = text[:4096]
-    if sample:
-        controls = sum(1 for ch in sample if ch < " " and ch not in "\t\n\r\f\v")
-        if controls > max(8, len(sample) // 100):
-            line = (
-                sample[
-                    : next(i for i, ch in enumerate(sample) if ch < " " and ch not in "\t\n\r\f\v")
-                ].count("\n")
-                + 1
-            )
-            raise ParseError("report text", "binary data (control bytes)", line)
+    controls = _CONTROL.findall(sample)
+    if len(controls) > max(8, len(sample) // 100):
+        first = _CONTROL.search(sample)
+        line = sample[: first.start()].count("\n") + 1 if first else 1
+        raise ParseError("report text", "binary data (control bytes)", line)
     return text
 
 

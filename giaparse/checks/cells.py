@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import cache
+from operator import attrgetter
 from typing import Any
 
 import attrs
@@ -10,11 +13,13 @@ from giaparse.model.build import TABLE_NUMBERS
 from giaparse.model.fields import label_of
 
 
+@cache
+def _getter(key: str) -> Callable[[Any], Any]:
+    return attrgetter(key)
+
+
 def value(report: Any, key: str) -> Any:
-    obj = report
-    for part in key.split("."):
-        obj = getattr(obj, part)
-    return obj
+    return _getter(key)(report)
 
 
 def chinese(report: Any, key: str) -> str:

@@ -122,9 +122,26 @@ def _failure(rule: Rule, eq: Equation, report: Any, expected: int, found: int) -
     )
 
 
+_EQUATIONS: dict[tuple[Any, ...], tuple[Equation, ...]] = {}
+
+
+def equations(rule: Rule, report: Any) -> tuple[Equation, ...]:
+    """A rule's equations depend on the report's table classes only: expand once per class."""
+    key = (
+        rule.code,
+        type(report.active_disclosure),
+        type(report.applications),
+        type(report.reviews),
+    )
+    eqs = _EQUATIONS.get(key)
+    if eqs is None:
+        eqs = _EQUATIONS[key] = tuple(rule.expand(report))
+    return eqs
+
+
 def check(report: Any, rules: tuple[Rule, ...] = RULES) -> list[Outcome]:
     """Every rule's outcome on ``report``: pass, fail or not assessable."""
-    return [evaluate(rule, eq, report) for rule in rules for eq in rule.expand(report)]
+    return [evaluate(rule, eq, report) for rule in rules for eq in equations(rule, report)]
 
 
 def check_diagnostics(outcomes: list[Outcome]) -> list[Diagnostic]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 import attrs
@@ -31,16 +32,19 @@ def row(label: str, cls: type, *aliases: str) -> Any:
     return attrs.field(factory=cls, metadata={"label": label, "row": cls, "aliases": aliases})
 
 
+@cache
 def label_of(cls: type, name: str) -> str:
     """The official Chinese label of ``cls.name``."""
     return attrs.fields_dict(cls)[name].metadata.get("label", name)
 
 
+@cache
 def row_fields(cls: type) -> list[attrs.Attribute]:
     """The fields of a table class that are rows (not extra_rows)."""
     return [f for f in attrs.fields(cls) if "row" in f.metadata]
 
 
+@cache
 def value_fields(cls: type) -> list[attrs.Attribute]:
     """The value columns of a row class, in printed order: their number is the row's arity."""
     return [f for f in attrs.fields(cls) if "kind" in f.metadata]

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from decimal import Decimal
+from functools import lru_cache
 from typing import Literal
 
 import attrs
@@ -105,6 +106,11 @@ def looks_like_value(text: str) -> bool:
     """True for anything a value cell holds: a number, money, a sign, or a blank marker."""
     if text.isascii() and _PLAIN.fullmatch(text) is not None:  # the common case, fast
         return True
+    return _looks_like_value(text) if len(text) < 64 else _looks_like_value.__wrapped__(text)
+
+
+@lru_cache(maxsize=8192)
+def _looks_like_value(text: str) -> bool:
     value = clean(text)
     if value in BLANK_MARKERS:
         return True

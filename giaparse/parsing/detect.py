@@ -5,41 +5,40 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from giaparse.model.diagnostics import Diagnostic
-from giaparse.model.values import looks_like_value
-from giaparse.parsing.labels import normalize
 from giaparse.templates import Template
 from giaparse.tokenize.items import Item, Row
 
 # A report has a few hundred rows; past this many the text is no longer one report, and
 # reading further would only cost time (the lexer still reads everything).
 MAX_ROWS = 2000
+_FOLD = str.maketrans({"／": "/", "（": "(", "）": ")"})
 
 
-def label_cells(items: Sequence[Item]) -> set[str]:
-    """Every distinct normalised non-value cell of the document's first rows."""
-    keys: set[str] = set()
+def table_text(items: Sequence[Item]) -> str:
+    """The document's first rows' cells as one normalised string (one pass, no per-cell work)."""
+    cells: list[str] = []
     rows = 0
     for item in items:
         if isinstance(item, Row):
             rows += 1
             if rows > MAX_ROWS:
                 break
-            for cell in item.cells:
-                if cell and not looks_like_value(cell):
-                    keys.add(normalize(cell))
-    return keys
+            cells.extend(item.cells)
+            cells.append("|")  # a signature never spans two cells
+    # NFKC of the whole text costs more than the rest of detection: fold only what signatures need
+    return "".join("|".join(cells).split()).translate(_FOLD)
 
 
-def score(template: Template, keys: set[str]) -> list[str]:
-    """The template's signature labels the document prints."""
-    return [s for s in template.label_table.signature if any(s in k for k in keys)]
+def score(template: Template, text: str) -> list[str]:
+    """The template's signature labels the document's tables print."""
+    return [s for s in template.label_table.signature if s in text]
 
 
 def detect_template(
     items: Sequence[Item], registry: Mapping[str, Template]
 ) -> tuple[Template, list[Diagnostic]]:
-    keys = label_cells(items)
-    hits = {name: score(t, keys) for name, t in registry.items()}
+    text = table_text(items)
+    hits = {name: score(t, text) for name, t in registry.items()}
     order = {name: i for i, name in enumerate(registry)}  # ties go to the newest template
     ranked = sorted(registry, key=lambda n: (len(hits[n]), order[n]), reverse=True)
     best = ranked[0]

@@ -6,7 +6,7 @@ import re
 import tomllib
 import unicodedata
 from collections.abc import Iterable, Mapping
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -23,9 +23,13 @@ _NOTE = re.compile(r"\([^()]*\)$")
 _SECTION = re.compile(r"^([一二三四五六七八九十])、")
 
 
-@lru_cache(maxsize=8192)
 def normalize(text: str) -> str:
     """NFKC, no whitespace, no quotes, one enumerator style (``1、`` → ``1.``)."""
+    return _normalize(text) if len(text) < 200 else _normalize.__wrapped__(text)
+
+
+@lru_cache(maxsize=16384)
+def _normalize(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     text = "".join(text.split()).translate(_QUOTES)
     if text[:1].isdigit():
@@ -68,7 +72,7 @@ class SectionSpec:
     optional: bool = False
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)  # slots off: cached_property needs an instance __dict__
 class LabelTable:
     """Everything the lexer needs to turn a row or a prose line into a grammar terminal."""
 
@@ -108,11 +112,21 @@ class LabelTable:
         return hit
 
     def header_of(self, keys: Iterable[str]) -> str | None:
+        equals, contains = self._header_index
         for key in keys:
-            for terminal, words in self.headers.items():
-                if words.matches(key):
+            hit = equals.get(key)
+            if hit is not None:
+                return hit
+            for word, terminal in contains:
+                if word in key:
                     return terminal
         return None
+
+    @cached_property
+    def _header_index(self) -> tuple[dict[str, str], tuple[tuple[str, str], ...]]:
+        equals = {w: t for t, words in self.headers.items() for w in words.equals}
+        contains = tuple((w, t) for t, words in self.headers.items() for w in words.contains)
+        return equals, contains
 
 
 def load_labels(path: Path) -> LabelTable:

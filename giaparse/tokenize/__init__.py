@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from giaparse.tokenize.clean import split_lines
+from giaparse.tokenize.clean import footer_lines, split_lines
 from giaparse.tokenize.items import Item, Prose, Row, TokenStream
 from giaparse.tokenize.layouts import SPLITTERS, detect
 
@@ -13,7 +13,8 @@ def tokenize(text: str) -> TokenStream:
     """Split report text into rows of cells and prose lines, whatever its table layout."""
     lines = split_lines(text)
     layout = detect(lines)
-    items = tuple(item for item in SPLITTERS[layout](lines) if _keep(item))
+    footers = footer_lines(text, lines)
+    items = tuple(item for item in SPLITTERS[layout](lines, footers) if _keep(item))
     return TokenStream(items=items, layout=layout)
 
 

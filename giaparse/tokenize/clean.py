@@ -17,9 +17,21 @@ _FOOTER = re.compile(
 _FOOTER_START = frozenset("-—–－‒―第")
 
 
+_ANY_INVISIBLE = re.compile("[\ufeff\u200b\u200c\u200d\u2060\x00]")
+_ANY_FOOTER = re.compile(r"^[ \t\u3000\xa0]*[-—–－‒―第]", re.M)
+
+
+def footer_lines(text: str, lines: list[str]) -> frozenset[int]:
+    """1-based numbers of page-footer lines (one regex scan when there are none, the usual case)."""
+    if _ANY_FOOTER.search(text) is None:
+        return frozenset()
+    return frozenset(i for i, line in enumerate(lines, 1) if is_footer(line))
+
+
 def split_lines(text: str) -> list[str]:
     """Split on any line end (CRLF, CR, LF) after removing invisible characters."""
-    text = text.translate(_INVISIBLE)
+    if _ANY_INVISIBLE.search(text) is not None:
+        text = text.translate(_INVISIBLE)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "[" in text:

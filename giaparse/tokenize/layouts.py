@@ -6,9 +6,10 @@ knows which layout the text came in.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
-from giaparse.tokenize.clean import is_blank, is_footer
+from giaparse.tokenize.clean import is_blank
 from giaparse.tokenize.items import Item, Prose, Row
 
 PIPE, MARKDOWN, TAB, NEWLINE = "pipe", "markdown", "tab", "newline"
@@ -16,28 +17,25 @@ _SEPARATOR_CHARS = frozenset("|:- \t+")
 _MAX_WRAP = 3  # a pipe row wrapped over more lines than this is not a wrapped row
 
 
-def _is_newline_cell(line: str) -> bool:
-    """`\\tcell`: one cell per line, as Word tables come out of text extraction."""
-    return line.startswith("\t") and "\t" not in line[1:]
+_PIPE_LINE = re.compile(r"^[^\n]*\|", re.M)
+_TAB_LINE = re.compile(r"^[^\n]*\t", re.M)
+_CELL_LINE = re.compile(r"^\t[^\t\n]*$", re.M)
+_SEPARATOR_LINE = re.compile(r"^[ \t|:+]*-[ \t|:+-]*$", re.M)
 
 
 def detect(lines: list[str]) -> str | None:
     """The table layout most of the document's table lines follow (None: no table lines)."""
-    pipe = tab = newline = separators = 0
-    for line in lines:
-        if "|" in line:
-            pipe += 1
-            if _is_separator(line):
-                separators += 1
-        elif "\t" in line:
-            if _is_newline_cell(line):
-                newline += 1
-            else:
-                tab += 1
+    text = "\n".join(lines)
+    pipe = len(_PIPE_LINE.findall(text))
+    newline = len(_CELL_LINE.findall(text))
+    tab = len(_TAB_LINE.findall(text)) - newline
+    if pipe:  # a line with both a pipe and a tab counts once, as pipe
+        tab -= sum(1 for line in lines if "|" in line and "\t" in line)
     best = max(pipe, tab, newline)
     if best == 0:
         return None
     if best == pipe:
+        separators = sum(1 for m in _SEPARATOR_LINE.finditer(text) if "|" in m.group())
         return MARKDOWN if separators else PIPE
     return TAB if best == tab else NEWLINE
 
@@ -54,7 +52,7 @@ def _join(head: str, tail: str) -> str:
     return head + tail
 
 
-def split_pipe(lines: list[str]) -> Iterable[Item]:
+def split_pipe(lines: list[str], footers: frozenset[int] = frozenset()) -> Iterable[Item]:
     pipe_lines = [ln for ln in lines if "|" in ln and not _is_separator(ln)]
     closed = sum(1 for ln in pipe_lines if ln.rstrip().endswith("|"))
     opened = sum(1 for ln in pipe_lines if ln.lstrip().startswith("|"))
@@ -64,7 +62,7 @@ def split_pipe(lines: list[str]) -> Iterable[Item]:
     bordered = bool(pipe_lines) and opened >= 0.8 * len(pipe_lines)
     pending: tuple[str, int, int] | None = None  # text, first line, lines joined
     for no, line in enumerate(lines, 1):
-        if is_footer(line):
+        if no in footers:
             continue
         if pending is not None:
             text, first, joined = pending
@@ -100,9 +98,9 @@ def _pipe_row(line: str, no: int, bordered: bool) -> Row:
     return Row(cells, (no,) * len(cells))
 
 
-def split_tab(lines: list[str]) -> Iterable[Item]:
+def split_tab(lines: list[str], footers: frozenset[int] = frozenset()) -> Iterable[Item]:
     for no, line in enumerate(lines, 1):
-        if is_footer(line):
+        if no in footers:
             continue
         if "\t" in line:
             cells = tuple(p.strip() for p in line.split("\t"))
@@ -112,7 +110,7 @@ def split_tab(lines: list[str]) -> Iterable[Item]:
             yield Prose(line.strip(), no)
 
 
-def split_newline(lines: list[str]) -> Iterable[Item]:
+def split_newline(lines: list[str], footers: frozenset[int] = frozenset()) -> Iterable[Item]:
     """One cell per line, rows separated by blank lines.
 
     A line that does not start with the cell tab and directly follows a cell line (no blank
@@ -122,7 +120,7 @@ def split_newline(lines: list[str]) -> Iterable[Item]:
     cell_lines: list[int] = []
     in_row = False
     for no, line in enumerate(lines, 1):
-        if is_footer(line):
+        if no in footers:
             continue
         if line.startswith("\t"):
             for part in line[1:].split("\t"):
@@ -142,9 +140,9 @@ def split_newline(lines: list[str]) -> Iterable[Item]:
         yield Row(tuple(cells), tuple(cell_lines))
 
 
-def split_prose(lines: list[str]) -> Iterable[Item]:
+def split_prose(lines: list[str], footers: frozenset[int] = frozenset()) -> Iterable[Item]:
     for no, line in enumerate(lines, 1):
-        if not is_blank(line) and not is_footer(line):
+        if not is_blank(line) and no not in footers:
             yield Prose(line.strip(), no)
 
 
