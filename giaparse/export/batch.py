@@ -10,8 +10,10 @@ import glob
 import multiprocessing
 import sys
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 import attrs
 
@@ -73,15 +75,45 @@ class Summary:
         )
 
 
-def results(paths: list[Path], jobs: int = 1, chunksize: int = 16) -> Iterator[Flat]:
-    """Each path's rows, in input order; ``jobs > 1`` uses a process pool."""
+Encode = Callable[[Flat], Any]
+
+
+def _keep(flat: Flat) -> Flat:
+    return flat
+
+
+def work(path: Path | str, encode: Encode = _keep) -> tuple[str, Any]:
+    """Parse and encode one file (in a worker): its status and what the writer stores."""
+    flat = parse_one(path)
+    return flat.reports[0]["status"], encode(flat)
+
+
+def _work_many(paths: list[Path], encode: Encode) -> list[tuple[str, Any]]:
+    return [work(p, encode) for p in paths]
+
+
+def results(
+    paths: list[Path], jobs: int = 1, encode: Encode = _keep, chunksize: int = 8
+) -> Iterator[tuple[str, Any]]:
+    """Each path's status and encoded rows, in input order; ``jobs > 1`` uses a process pool.
+
+    At most a few chunks per worker are in flight, so a slow writer holds back the workers
+    instead of letting results pile up in memory.
+    """
     if jobs <= 1:
         for p in paths:
-            yield parse_one(p)
+            yield work(p, encode)
         return
     ctx = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+    in_flight: deque[Any] = deque()
     with ctx.Pool(jobs) as pool:
-        yield from pool.imap(parse_one, paths, chunksize=chunksize)
+        for start in range(0, len(paths), chunksize):
+            chunk = paths[start : start + chunksize]
+            in_flight.append(pool.apply_async(_work_many, (chunk, encode)))
+            if len(in_flight) >= 3 * jobs:
+                yield from in_flight.popleft().get()
+        while in_flight:
+            yield from in_flight.popleft().get()
 
 
 def run_batch(
@@ -97,9 +129,8 @@ def run_batch(
     start = time.perf_counter()
     writer = open_writer(output)
     try:
-        for i, flat in enumerate(results(paths, jobs), 1):
-            writer.write(flat)
-            status = flat.reports[0]["status"]
+        for i, (status, payload) in enumerate(results(paths, jobs, type(writer).encode), 1):
+            writer.write_encoded(payload)
             if status == "failed":
                 summary.failed += 1
             else:

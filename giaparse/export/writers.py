@@ -1,25 +1,32 @@
 """Streaming writers for the three tables, chosen by the output's extension.
 
-Every writer takes one file's rows at a time, so memory does not grow with the corpus. File
-formats (.jsonl, .csv, .parquet) are rewritten on each run; SQLite replaces a source's rows,
-so running the same batch again never duplicates them.
+Each writer has a pure ``encode(flat)`` that turns one file's rows into what it stores (JSON
+lines, CSV text, SQL tuples): the batch runs it in the worker processes, so the one process
+that writes only appends. Memory does not grow with the corpus. File formats (.jsonl, .csv,
+.parquet) are rewritten on each run; SQLite replaces a source's rows, so running the same
+batch again never duplicates them.
 """
 
 from __future__ import annotations
 
 import csv
+import io
 import json
 import sqlite3
+from operator import itemgetter
 from pathlib import Path
 from typing import IO, Any, Protocol
 
 from giaparse.export.rows import COLUMNS, TABLES, Flat
 
 FORMATS = (".sqlite", ".db", ".jsonl", ".csv", ".parquet")
+_GETTERS = {t: itemgetter(*COLUMNS[t]) for t in TABLES}
 
 
 class Writer(Protocol):
-    def write(self, flat: Flat) -> None: ...
+    @staticmethod
+    def encode(flat: Flat) -> Any: ...
+    def write_encoded(self, payload: Any) -> None: ...
     def close(self) -> None: ...
 
 
@@ -42,41 +49,53 @@ def open_writer(output: str | Path) -> Writer:
     raise ValueError(f"unknown output format {suffix!r}; use one of {', '.join(FORMATS)}")
 
 
-class JsonlWriter:
-    def __init__(self, output: Path) -> None:
-        self.files: dict[str, IO[str]] = {
-            t: p.open("w", encoding="utf-8") for t, p in table_paths(output).items()
-        }
+def write(writer: Writer, flat: Flat) -> None:
+    writer.write_encoded(writer.encode(flat))
 
-    def write(self, flat: Flat) -> None:
-        for name, fh in self.files.items():
-            for row in flat.table(name):
-                fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+class _TextFiles:
+    files: dict[str, IO[str]]
+
+    def write_encoded(self, payload: dict[str, str]) -> None:
+        for name, text in payload.items():
+            if text:
+                self.files[name].write(text)
 
     def close(self) -> None:
         for fh in self.files.values():
             fh.close()
 
 
-class CsvWriter:
+class JsonlWriter(_TextFiles):
+    def __init__(self, output: Path) -> None:
+        self.files = {t: p.open("w", encoding="utf-8") for t, p in table_paths(output).items()}
+
+    @staticmethod
+    def encode(flat: Flat) -> dict[str, str]:
+        return {
+            t: "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in flat.table(t))
+            for t in TABLES
+        }
+
+
+class CsvWriter(_TextFiles):
     """UTF-8 with BOM, so Excel opens the Chinese text correctly."""
 
     def __init__(self, output: Path) -> None:
-        self.files: dict[str, IO[str]] = {}
-        self.writers: dict[str, csv.DictWriter[str]] = {}
+        self.files = {}
         for t, p in table_paths(output).items():
             fh = p.open("w", encoding="utf-8-sig", newline="")
+            csv.writer(fh).writerow(COLUMNS[t])
             self.files[t] = fh
-            self.writers[t] = csv.DictWriter(fh, fieldnames=COLUMNS[t])
-            self.writers[t].writeheader()
 
-    def write(self, flat: Flat) -> None:
-        for name, writer in self.writers.items():
-            writer.writerows(flat.table(name))
-
-    def close(self) -> None:
-        for fh in self.files.values():
-            fh.close()
+    @staticmethod
+    def encode(flat: Flat) -> dict[str, str]:
+        out = {}
+        for t in TABLES:
+            buf = io.StringIO()
+            csv.writer(buf).writerows(map(_GETTERS[t], flat.table(t)))
+            out[t] = buf.getvalue()
+        return out
 
 
 _SQL_TYPES = {
@@ -94,31 +113,38 @@ class SqliteWriter:
 
     def __init__(self, output: Path, commit_every: int = 500) -> None:
         self.db = sqlite3.connect(output)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")
         self.commit_every = commit_every
         self.pending = 0
+        self.inserts: dict[str, str] = {}
         for t in TABLES:
             cols = ", ".join(f'"{c}" {_SQL_TYPES.get(c, "TEXT")}' for c in COLUMNS[t])
             self.db.execute(f'CREATE TABLE IF NOT EXISTS "{t}" ({cols})')
-            self.db.execute(f'CREATE INDEX IF NOT EXISTS "{t}_source" ON "{t}" ("source")')
+            self.inserts[t] = f'INSERT INTO "{t}" VALUES ({", ".join("?" * len(COLUMNS[t]))})'
+        # only sources already stored need their old rows deleted (a re-run, or a new batch)
+        self.known = {row[0] for row in self.db.execute('SELECT DISTINCT "source" FROM "reports"')}
 
-    def write(self, flat: Flat) -> None:
-        sources = {r["source"] for r in flat.reports}
+    @staticmethod
+    def encode(flat: Flat) -> dict[str, Any]:
+        return {t: list(map(_GETTERS[t], flat.table(t))) for t in TABLES}
+
+    def write_encoded(self, payload: dict[str, Any]) -> None:
+        sources = {row[0] for row in payload["reports"]} & self.known
+        for source in sources:
+            for t in TABLES:
+                self.db.execute(f'DELETE FROM "{t}" WHERE "source" = ?', (source,))
         for t in TABLES:
-            for s in sources:
-                self.db.execute(f'DELETE FROM "{t}" WHERE "source" = ?', (s,))
-            rows = flat.table(t)
-            if rows:
-                cols = COLUMNS[t]
-                marks = ", ".join("?" * len(cols))
-                self.db.executemany(
-                    f'INSERT INTO "{t}" VALUES ({marks})', [tuple(r[c] for c in cols) for r in rows]
-                )
+            if payload[t]:
+                self.db.executemany(self.inserts[t], payload[t])
         self.pending += 1
         if self.pending >= self.commit_every:
             self.db.commit()
             self.pending = 0
 
     def close(self) -> None:
+        for t in TABLES:  # built once at the end: cheaper than updating it on every insert
+            self.db.execute(f'CREATE INDEX IF NOT EXISTS "{t}_source" ON "{t}" ("source")')
         self.db.commit()
         self.db.close()
 
@@ -134,7 +160,7 @@ class ParquetWriter:
             raise RuntimeError(
                 "Parquet output needs pyarrow: pip install 'giaparse[parquet]'"
             ) from err
-        self.pa, self.pq = pa, pq
+        self.pa = pa
         self.row_group = row_group
         self.schemas = {t: pa.schema([(c, _arrow_type(pa, c)) for c in COLUMNS[t]]) for t in TABLES}
         self.writers = {
@@ -142,9 +168,13 @@ class ParquetWriter:
         }
         self.buffers: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLES}
 
-    def write(self, flat: Flat) -> None:
+    @staticmethod
+    def encode(flat: Flat) -> Flat:
+        return flat
+
+    def write_encoded(self, payload: Flat) -> None:
         for t in TABLES:
-            self.buffers[t].extend(flat.table(t))
+            self.buffers[t].extend(payload.table(t))
             if len(self.buffers[t]) >= self.row_group:
                 self._flush(t)
 
