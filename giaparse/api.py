@@ -19,6 +19,7 @@ from giaparse.tokenize.items import Prose, Row
 
 _MIN_HEADINGS = 2
 _MIN_ROWS = 3
+_PROBE = 3000  # items; a report has a few hundred, its headings and rows among the first
 
 
 def parse(text: str, *, template: str | None = None, strict: bool = False) -> Report:
@@ -42,6 +43,8 @@ def parse(text: str, *, template: str | None = None, strict: bool = False) -> Re
         chosen = get_template(template)
     compiled = compile_grammar(chosen.name, chosen.grammar, TABLES)
     labels = chosen.label_table
+    if len(stream.items) > _PROBE:  # a report shows itself early: decide before lexing it all
+        _require_report(lex_items(stream.items[:_PROBE], chosen, compiled.terminals), stream.items)
     lexed = lex_items(stream.items, chosen, compiled.terminals)
     _require_report(lexed, stream.items)
     parsed = drive(compiled, lexed.tokens, labels)
