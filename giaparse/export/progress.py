@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import sys
+import time
 from collections.abc import Callable, Iterator
 
 Tick = Callable[[int, int], None]
@@ -38,8 +39,13 @@ def progress_bar(show: bool) -> Iterator[Tick | None]:
         with rich:
             task = rich.add_task("parse", total=None)
 
+            last = [0.0]
+
             def tick(done: int, total: int) -> None:
-                rich.update(task, completed=done, total=total)
+                now = time.monotonic()  # redrawing per file would cost more than parsing
+                if now - last[0] >= 0.1 or done == total:
+                    last[0] = now
+                    rich.update(task, completed=done, total=total)
 
             yield tick
         return
