@@ -53,17 +53,25 @@ def main() -> None:
         root = corpus(n)
         for jobs in args.jobs:
             out = Path(tempfile.mkdtemp()) / f"out.{args.format}"
-            proc = subprocess.run([sys.executable, "-c", RUN, str(root), str(out), str(jobs)],
-                                  capture_output=True, text=True, check=True)
+            proc = subprocess.run(
+                [sys.executable, "-c", RUN, str(root), str(out), str(jobs)],
+                capture_output=True,
+                text=True,
+                check=True,
+            )
             r = {"reports": n, "jobs": jobs, **json.loads(proc.stdout)}
             r["files_per_s"] = n / r["seconds"]
             results.append(r)
-            print(f"{n:>6} reports  jobs={jobs}  {r['seconds']:7.1f} s  {r['files_per_s']:6.0f} files/s  "
-                  f"peak RSS {r['peak_rss_mb']:.0f} MB (workers {r['worker_peak_rss_mb']:.0f} MB)")
+            print(
+                f"{n:>6} reports  jobs={jobs}  {r['seconds']:7.1f} s  {r['files_per_s']:6.0f} files/s  "
+                f"peak RSS {r['peak_rss_mb']:.0f} MB (workers {r['worker_peak_rss_mb']:.0f} MB)"
+            )
     by = {(r["reports"], r["jobs"]): r for r in results}
     for n in args.sizes:
         if (n, 1) in by and (n, 2) in by:
-            print(f"speed-up with 2 processes at {n}: {by[(n, 1)]['seconds'] / by[(n, 2)]['seconds']:.2f}x")
+            print(
+                f"speed-up with 2 processes at {n}: {by[(n, 1)]['seconds'] / by[(n, 2)]['seconds']:.2f}x"
+            )
     print(json.dumps(results, indent=1))
 
 

@@ -1,6 +1,6 @@
 """Time the hostile inputs of the fuzz suite: cost must grow linearly, never explode.
 
-    python benchmarks/hostile.py
+python benchmarks/hostile.py
 """
 
 from __future__ import annotations
@@ -18,7 +18,9 @@ SEED = (Path(__file__).parent.parent / "tests" / "fixtures" / "000_c86ff80fd85f0
 def cases() -> dict[str, str]:
     return {
         "10 MB: the report pasted ~1,700 times": SEED * (10_000_000 // len(SEED)),
-        "10 MB: 300,000 unknown rows": "\n".join(f"行{i} | {i} | {i} |" for i in range(300_000))[:10_000_000],
+        "10 MB: 300,000 unknown rows": "\n".join(f"行{i} | {i} | {i} |" for i in range(300_000))[
+            :10_000_000
+        ],
         "a 200,000-digit line": "9" * 200_000,
         "a 200,000-digit cell in a report": SEED.replace("| 32 |", "| " + "9" * 200_000 + " |"),
         "300,000 pipes on one line": "|" * 300_000,
@@ -36,7 +38,9 @@ def main() -> None:
             outcome = f"report, {len(report.diagnostics)} diagnostics"
         except giaparse.ParseError as err:
             outcome = f"ParseError: {str(err)[:60]}"
-        print(f"{name:<42}{len(text) / 1e6:>7.2f} MB {time.perf_counter() - start:>7.2f} s  {outcome}")
+        print(
+            f"{name:<42}{len(text) / 1e6:>7.2f} MB {time.perf_counter() - start:>7.2f} s  {outcome}"
+        )
 
 
 if __name__ == "__main__":

@@ -62,7 +62,9 @@ def stages(text: str, repeat: int) -> dict[str, float]:
     return {
         "tokenize": best_of(lambda: tokenize(text), repeat),
         "detect template": best_of(lambda: detect_template(stream.items, registry), repeat),
-        "lex (rows to terminals)": best_of(lambda: lex(stream.items, labels, compiled.terminals), repeat),
+        "lex (rows to terminals)": best_of(
+            lambda: lex(stream.items, labels, compiled.terminals), repeat
+        ),
         "grammar (LALR drive)": best_of(lambda: drive(compiled, lexed.tokens, labels), repeat),
         "model (tables, values)": best_of(build, repeat),
         "checks": best_of(lambda: apply_checks(report), repeat),
@@ -75,15 +77,19 @@ def main() -> None:
     args = ap.parse_args()
     rnd = random.Random(0)
     cases = [(p.name[:3], p.read_text(encoding="utf-8")) for p in sorted(FIXTURES.glob("*.txt"))]
-    cases += [(f"gen-{layout}", render(random_report(rnd), layout))
-              for layout in ("pipe", "tab", "newline", "markdown")]
+    cases += [
+        (f"gen-{layout}", render(random_report(rnd), layout))
+        for layout in ("pipe", "tab", "newline", "markdown")
+    ]
     print(f"{'report':<14}{'bytes':>7}{'parse ms':>10}{'scan ms':>9}{'ratio':>7}")
     ratios = []
     for name, text in cases:
         parse = best_of(lambda t=text: giaparse.parse(t), args.repeat)
         scan = best_of(lambda t=text: CELLS.findall(t), args.repeat)
         ratios.append(parse / scan)
-        print(f"{name:<14}{len(text.encode()):>7}{parse * 1e3:>10.2f}{scan * 1e3:>9.3f}{parse / scan:>7.0f}")
+        print(
+            f"{name:<14}{len(text.encode()):>7}{parse * 1e3:>10.2f}{scan * 1e3:>9.3f}{parse / scan:>7.0f}"
+        )
     print(f"median ratio parse/scan: {statistics.median(ratios):.0f}x")
     print("\nwhere the time goes (seed 001, newline layout):")
     parts = stages(cases[1][1], args.repeat)
