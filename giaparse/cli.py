@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import click
@@ -22,6 +22,21 @@ def main() -> None:
     """Read 政府信息公开工作年度报告 text into typed, checked data."""
 
 
+_template_option = click.option(
+    "--template", default=None, help="Force a registered template instead of detecting it."
+)
+
+
+def _reports(paths: Iterable[Path], template: str | None) -> Iterator[tuple[Path, Report | None]]:
+    """Each file's report, or None after its one-line reason went to stderr."""
+    for path in _expand(paths):
+        try:
+            yield path, parse_file(path, template=template)
+        except GiaparseError as err:
+            _fail(path, err)
+            yield path, None
+
+
 @main.command("parse")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
@@ -32,17 +47,12 @@ def main() -> None:
     show_default=True,
     help="json: the report-json contract; text: tables for a person.",
 )
-@click.option(
-    "--template", default=None, help="Force a registered template instead of detecting it."
-)
+@_template_option
 def parse_cmd(paths: tuple[Path, ...], fmt: str, template: str | None) -> None:
     """Parse report files. One file: one JSON object; several: JSON Lines."""
     failed = False
-    for path in _expand(paths):
-        try:
-            report = parse_file(path, template=template)
-        except GiaparseError as err:
-            _fail(path, err)
+    for path, report in _reports(paths, template):
+        if report is None:
             failed = True
             continue
         if fmt == "text":
@@ -66,17 +76,12 @@ def parse_cmd(paths: tuple[Path, ...], fmt: str, template: str | None) -> None:
     show_default=True,
     help="text: grouped by file, in Chinese; json: one object per file.",
 )
-@click.option(
-    "--template", default=None, help="Force a registered template instead of detecting it."
-)
+@_template_option
 def check_cmd(paths: tuple[Path, ...], fmt: str, template: str | None) -> None:
     """Check report files. Exit 1 when any error diagnostic, 0 when clean, 2 when not a report."""
     status = EXIT_OK
-    for path in _expand(paths):
-        try:
-            report = parse_file(path, template=template)
-        except GiaparseError as err:
-            _fail(path, err)
+    for path, report in _reports(paths, template):
+        if report is None:
             status = EXIT_NOT_A_REPORT
             continue
         if report.errors() and status == EXIT_OK:
@@ -160,10 +165,6 @@ def _expand(paths: Iterable[Path]) -> Iterable[Path]:
 def _fail(path: Path, err: Exception) -> None:
     message = " ".join(str(err).split())
     click.echo(f"giaparse: {path}: {message}", err=True)
-
-
-def report_json(report: Report) -> str:
-    return report.to_json(indent=2)
 
 
 if __name__ == "__main__":  # pragma: no cover
