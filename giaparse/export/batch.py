@@ -75,45 +75,41 @@ class Summary:
         )
 
 
-Encode = Callable[[Flat], Any]
+Encode = Callable[[list[Flat]], Any]
 
 
-def _keep(flat: Flat) -> Flat:
-    return flat
+def _keep(flats: list[Flat]) -> list[Flat]:
+    return flats
 
 
-def work(path: Path | str, encode: Encode = _keep) -> tuple[str, Any]:
-    """Parse and encode one file (in a worker): its status and what the writer stores."""
-    flat = parse_one(path)
-    return flat.reports[0]["status"], encode(flat)
-
-
-def _work_many(paths: list[Path], encode: Encode) -> list[tuple[str, Any]]:
-    return [work(p, encode) for p in paths]
+def work(paths: list[Path], encode: Encode = _keep) -> tuple[list[str], Any]:
+    """Parse and encode some files (in a worker): their statuses and what the writer stores."""
+    flats = [parse_one(p) for p in paths]
+    return [f.reports[0]["status"] for f in flats], encode(flats)
 
 
 def results(
     paths: list[Path], jobs: int = 1, encode: Encode = _keep, chunksize: int = 8
-) -> Iterator[tuple[str, Any]]:
-    """Each path's status and encoded rows, in input order; ``jobs > 1`` uses a process pool.
+) -> Iterator[tuple[list[str], Any]]:
+    """Each chunk's statuses and encoded rows, in input order; ``jobs > 1`` uses processes.
 
-    At most a few chunks per worker are in flight, so a slow writer holds back the workers
-    instead of letting results pile up in memory.
+    Serial runs go file by file. With a pool, at most a few chunks per worker are in flight, so
+    a slow writer holds back the workers instead of letting results pile up in memory.
     """
     if jobs <= 1:
         for p in paths:
-            yield work(p, encode)
+            yield work([p], encode)
         return
     ctx = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
     in_flight: deque[Any] = deque()
     with ctx.Pool(jobs) as pool:
         for start in range(0, len(paths), chunksize):
             chunk = paths[start : start + chunksize]
-            in_flight.append(pool.apply_async(_work_many, (chunk, encode)))
+            in_flight.append(pool.apply_async(work, (chunk, encode)))
             if len(in_flight) >= 3 * jobs:
-                yield from in_flight.popleft().get()
+                yield in_flight.popleft().get()
         while in_flight:
-            yield from in_flight.popleft().get()
+            yield in_flight.popleft().get()
 
 
 def run_batch(
@@ -129,15 +125,18 @@ def run_batch(
     start = time.perf_counter()
     writer = open_writer(output)
     try:
-        for i, (status, payload) in enumerate(results(paths, jobs, type(writer).encode), 1):
+        done = 0
+        for statuses, payload in results(paths, jobs, type(writer).encode):
             writer.write_encoded(payload)
-            if status == "failed":
-                summary.failed += 1
-            else:
-                summary.parsed += 1
-                summary.with_errors += status == "errors"
+            for status in statuses:
+                if status == "failed":
+                    summary.failed += 1
+                else:
+                    summary.parsed += 1
+                    summary.with_errors += status == "errors"
+            done += len(statuses)
             if progress is not None:
-                progress(i, len(paths))
+                progress(done, len(paths))
     finally:
         writer.close()
     summary.seconds = time.perf_counter() - start

@@ -12,7 +12,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import sqlite3
+import tempfile
 from operator import itemgetter
 from pathlib import Path
 from typing import IO, Any, Protocol
@@ -21,11 +23,14 @@ from giaparse.export.rows import COLUMNS, TABLES, Flat
 
 FORMATS = (".sqlite", ".db", ".jsonl", ".csv", ".parquet")
 _GETTERS = {t: itemgetter(*COLUMNS[t]) for t in TABLES}
+_JSON = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps(...) would build one per row
 
 
 class Writer(Protocol):
     @staticmethod
-    def encode(flat: Flat) -> Any: ...
+    def encode(flats: list[Flat]) -> Any:
+        """Turn some files' rows into what the writer stores (runs in a worker process)."""
+
     def write_encoded(self, payload: Any) -> None: ...
     def close(self) -> None: ...
 
@@ -50,16 +55,18 @@ def open_writer(output: str | Path) -> Writer:
 
 
 def write(writer: Writer, flat: Flat) -> None:
-    writer.write_encoded(writer.encode(flat))
+    writer.write_encoded(writer.encode([flat]))
 
 
 class _TextFiles:
-    files: dict[str, IO[str]]
+    """Appends bytes the workers encoded: the writing process does no per-row work."""
 
-    def write_encoded(self, payload: dict[str, str]) -> None:
-        for name, text in payload.items():
-            if text:
-                self.files[name].write(text)
+    files: dict[str, IO[bytes]]
+
+    def write_encoded(self, payload: dict[str, bytes]) -> None:
+        for name, data in payload.items():
+            if data:
+                self.files[name].write(data)
 
     def close(self) -> None:
         for fh in self.files.values():
@@ -68,12 +75,12 @@ class _TextFiles:
 
 class JsonlWriter(_TextFiles):
     def __init__(self, output: Path) -> None:
-        self.files = {t: p.open("w", encoding="utf-8") for t, p in table_paths(output).items()}
+        self.files = {t: p.open("wb") for t, p in table_paths(output).items()}
 
     @staticmethod
-    def encode(flat: Flat) -> dict[str, str]:
+    def encode(flats: list[Flat]) -> dict[str, bytes]:
         return {
-            t: "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in flat.table(t))
+            t: "".join(_JSON(row) + "\n" for f in flats for row in f.table(t)).encode()
             for t in TABLES
         }
 
@@ -84,17 +91,21 @@ class CsvWriter(_TextFiles):
     def __init__(self, output: Path) -> None:
         self.files = {}
         for t, p in table_paths(output).items():
-            fh = p.open("w", encoding="utf-8-sig", newline="")
-            csv.writer(fh).writerow(COLUMNS[t])
+            fh = p.open("wb")
+            buf = io.StringIO()
+            csv.writer(buf).writerow(COLUMNS[t])
+            fh.write(("\ufeff" + buf.getvalue()).encode())
             self.files[t] = fh
 
     @staticmethod
-    def encode(flat: Flat) -> dict[str, str]:
+    def encode(flats: list[Flat]) -> dict[str, bytes]:
         out = {}
         for t in TABLES:
             buf = io.StringIO()
-            csv.writer(buf).writerows(map(_GETTERS[t], flat.table(t)))
-            out[t] = buf.getvalue()
+            writer = csv.writer(buf)
+            for f in flats:
+                writer.writerows(map(_GETTERS[t], f.table(t)))
+            out[t] = buf.getvalue().encode()
         return out
 
 
@@ -108,8 +119,24 @@ _SQL_TYPES = {
 }
 
 
+_SHARD_MIN = 4  # files; fewer are sent as rows, more are written to a shard by the worker
+
+
+def _create_tables(db: sqlite3.Connection) -> dict[str, str]:
+    inserts = {}
+    for t in TABLES:
+        cols = ", ".join(f'"{c}" {_SQL_TYPES.get(c, "TEXT")}' for c in COLUMNS[t])
+        db.execute(f'CREATE TABLE IF NOT EXISTS "{t}" ({cols})')
+        inserts[t] = f'INSERT INTO "{t}" VALUES ({", ".join("?" * len(COLUMNS[t]))})'
+    return inserts
+
+
 class SqliteWriter:
-    """Three tables keyed by ``source``; a source's old rows are replaced, never duplicated."""
+    """Three tables keyed by ``source``; a source's old rows are replaced, never duplicated.
+
+    Workers write a chunk's rows into a small shard database; the writer copies shards in with
+    ``INSERT … SELECT`` (in input order), which costs it almost nothing per row.
+    """
 
     def __init__(self, output: Path, commit_every: int = 500) -> None:
         self.db = sqlite3.connect(output)
@@ -117,27 +144,50 @@ class SqliteWriter:
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.commit_every = commit_every
         self.pending = 0
-        self.inserts: dict[str, str] = {}
-        for t in TABLES:
-            cols = ", ".join(f'"{c}" {_SQL_TYPES.get(c, "TEXT")}' for c in COLUMNS[t])
-            self.db.execute(f'CREATE TABLE IF NOT EXISTS "{t}" ({cols})')
-            self.inserts[t] = f'INSERT INTO "{t}" VALUES ({", ".join("?" * len(COLUMNS[t]))})'
+        self.inserts = _create_tables(self.db)
         # only sources already stored need their old rows deleted (a re-run, or a new batch)
         self.known = {row[0] for row in self.db.execute('SELECT DISTINCT "source" FROM "reports"')}
 
     @staticmethod
-    def encode(flat: Flat) -> dict[str, Any]:
-        return {t: list(map(_GETTERS[t], flat.table(t))) for t in TABLES}
+    def encode(flats: list[Flat]) -> tuple[list[str], Any]:
+        sources = [r["source"] for f in flats for r in f.reports]
+        if len(flats) < _SHARD_MIN:
+            return sources, {t: [_GETTERS[t](r) for f in flats for r in f.table(t)] for t in TABLES}
+        fd, name = tempfile.mkstemp(prefix="giaparse-shard-", suffix=".sqlite")
+        os.close(fd)
+        shard = sqlite3.connect(name)
+        try:
+            shard.execute("PRAGMA journal_mode=OFF")
+            shard.execute("PRAGMA synchronous=OFF")
+            for t, sql in _create_tables(shard).items():
+                shard.executemany(sql, (_GETTERS[t](r) for f in flats for r in f.table(t)))
+            shard.commit()
+        finally:
+            shard.close()
+        return sources, name
 
-    def write_encoded(self, payload: dict[str, Any]) -> None:
-        sources = {row[0] for row in payload["reports"]} & self.known
-        for source in sources:
+    def write_encoded(self, payload: tuple[list[str], Any]) -> None:
+        sources, data = payload
+        for source in set(sources) & self.known:
             for t in TABLES:
                 self.db.execute(f'DELETE FROM "{t}" WHERE "source" = ?', (source,))
-        for t in TABLES:
-            if payload[t]:
-                self.db.executemany(self.inserts[t], payload[t])
-        self.pending += 1
+        if isinstance(data, str):
+            self.db.commit()  # ATTACH is not allowed inside a transaction
+            self.db.execute("ATTACH DATABASE ? AS shard", (data,))
+            try:
+                for t in TABLES:
+                    self.db.execute(
+                        f'INSERT INTO main."{t}" SELECT * FROM shard."{t}" ORDER BY rowid'
+                    )
+                self.db.commit()
+            finally:
+                self.db.execute("DETACH DATABASE shard")
+                os.unlink(data)
+        else:
+            for t in TABLES:
+                if data[t]:
+                    self.db.executemany(self.inserts[t], data[t])
+        self.pending += len(sources)
         if self.pending >= self.commit_every:
             self.db.commit()
             self.pending = 0
@@ -169,12 +219,13 @@ class ParquetWriter:
         self.buffers: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLES}
 
     @staticmethod
-    def encode(flat: Flat) -> Flat:
-        return flat
+    def encode(flats: list[Flat]) -> list[Flat]:
+        return flats
 
-    def write_encoded(self, payload: Flat) -> None:
+    def write_encoded(self, payload: list[Flat]) -> None:
         for t in TABLES:
-            self.buffers[t].extend(payload.table(t))
+            for flat in payload:
+                self.buffers[t].extend(flat.table(t))
             if len(self.buffers[t]) >= self.row_group:
                 self._flush(t)
 
