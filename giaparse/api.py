@@ -10,7 +10,7 @@ from giaparse.model.diagnostics import Diagnostic
 from giaparse.model.metadata import find_agency, find_year, section_text, title_lines
 from giaparse.model.report import Report, Sections
 from giaparse.parsing.detect import detect_template
-from giaparse.parsing.lexer import EXTRA_ROW, VALUES, Lexed, RowToken
+from giaparse.parsing.lexer import EXTRA_ROW, VALUES, Lexed, RowToken, lex
 from giaparse.parsing.parser import compile_grammar, drive
 from giaparse.reader import _check_text, read_text
 from giaparse.templates import TABLES, Template, get_template, templates
@@ -44,8 +44,8 @@ def parse(text: str, *, template: str | None = None, strict: bool = False) -> Re
     compiled = compile_grammar(chosen.name, chosen.grammar, TABLES)
     labels = chosen.label_table
     if len(stream.items) > _PROBE:  # a report shows itself early: decide before lexing it all
-        _require_report(lex_items(stream.items[:_PROBE], chosen, compiled.terminals), stream.items)
-    lexed = lex_items(stream.items, chosen, compiled.terminals)
+        _require_report(lex(stream.items[:_PROBE], labels, compiled.terminals), stream.items)
+    lexed = lex(stream.items, labels, compiled.terminals)
     _require_report(lexed, stream.items)
     parsed = drive(compiled, lexed.tokens, labels)
     diagnostics.extend(parsed.diagnostics)
@@ -117,14 +117,6 @@ def parse_bytes(data: bytes, **kwargs: object) -> Report:
 def parse_file(path: str | Path, **kwargs: object) -> Report:
     """Read a UTF-8, UTF-8-with-BOM or GB18030 file and parse it."""
     return parse(read_text(path), **kwargs)  # type: ignore[arg-type]
-
-
-def lex_items(
-    items: tuple[Row | Prose, ...], template: Template, terminals: dict[str, str]
-) -> Lexed:
-    from giaparse.parsing.lexer import lex
-
-    return lex(items, template.label_table, terminals)
 
 
 def _require_report(lexed: Lexed, items: tuple[Row | Prose, ...]) -> None:

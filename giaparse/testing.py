@@ -28,7 +28,7 @@ from giaparse.model.values import Money
 from giaparse.parsing.labels import normalize
 from giaparse.render.layout import LAYOUTS, lay_out
 from giaparse.render.report import report_items
-from giaparse.templates import get_template, templates
+from giaparse.templates import get_template
 from giaparse.tokenize.items import Item, Prose, Row
 
 __all__ = [
@@ -303,7 +303,3 @@ def noisy_texts(draw: st.DrawFn, report: Report, layout: str | None = None) -> s
     items = draw(noisy_items(report_items(report), report.template, extra))
     newline = draw(st.sampled_from(["\n", "\r\n"]))
     return lay_out(items, layout, newline=newline)
-
-
-def _registered() -> list[str]:
-    return list(templates())

@@ -189,7 +189,8 @@ SEEDS: dict[str, dict[str, Any]] = {
         "active_disclosure": active_2021((0, 0, 0), (0, 0, 0), 116, 0, 0, money("0", "万元")),
         "applications": applications("2021"),
         "reviews": reviews(),
-        "diagnostic_codes": [],
+        # line 18 carries "[bookmark: _GoBack]" from the Word file
+        "diagnostic_codes": ["ARTEFACT_REMOVED"],
     },
 }
 

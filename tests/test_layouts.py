@@ -25,7 +25,11 @@ def test_seed_in_every_layout(name: str, layout: str) -> None:
     again = giaparse.parse(text)
     assert again.layout == layout
     assert _values(again) == _values(original)
-    assert [d.code for d in again.diagnostics] == [d.code for d in original.diagnostics]
+    # the rewrite starts from tokenized text, so the tokenizer's own repairs are not repeated
+    repairs = {"ARTEFACT_REMOVED", "PAGE_FOOTER_REMOVED"}
+    assert [d.code for d in again.diagnostics] == [
+        d.code for d in original.diagnostics if d.code not in repairs
+    ]
 
 
 @pytest.mark.parametrize("name", SEED_NAMES)

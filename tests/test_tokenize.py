@@ -72,3 +72,13 @@ def test_lines_are_one_based_per_cell() -> None:
     ts = tokenize("x\n\n\t规章\n\t1\n\t2\n")
     (row,) = [i for i in ts.items if isinstance(i, Row)]
     assert row.lines == (3, 4, 5)
+
+
+def test_repairs_are_reported() -> None:
+    ts = tokenize(
+        "一、总体情况\n[bookmark: _GoBack]正文\n规章 | 0 | 0 |\n— 5 —\n行政许可 | 1 | 2 |\n"
+    )
+    assert [(d.code, d.severity, d.line) for d in ts.repairs] == [
+        ("PAGE_FOOTER_REMOVED", "info", 4),
+        ("ARTEFACT_REMOVED", "info", 2),
+    ]

@@ -59,9 +59,6 @@ class HeaderWords:
     equals: frozenset[str]
     contains: tuple[str, ...]
 
-    def matches(self, key: str) -> bool:
-        return key in self.equals or any(c in key for c in self.contains)
-
 
 @attrs.frozen
 class SectionSpec:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from giaparse.model.diagnostics import Diagnostic
 from giaparse.tokenize.clean import footer_lines, split_lines
 from giaparse.tokenize.items import Item, Prose, Row, TokenStream
 from giaparse.tokenize.layouts import SPLITTERS, detect
@@ -11,11 +12,33 @@ __all__ = ["Item", "Prose", "Row", "TokenStream", "tokenize"]
 
 def tokenize(text: str) -> TokenStream:
     """Split report text into rows of cells and prose lines, whatever its table layout."""
-    lines = split_lines(text)
+    lines, artefacts = split_lines(text)
     layout = detect(lines)
     footers = footer_lines(text, lines)
     items = tuple(item for item in SPLITTERS[layout](lines, footers) if _keep(item))
-    return TokenStream(items=items, layout=layout)
+    repairs = []
+    if footers:
+        where = "、".join(str(n) for n in sorted(footers)[:10])
+        repairs.append(
+            Diagnostic(
+                "PAGE_FOOTER_REMOVED",
+                "info",
+                f"删去了{len(footers)}行页码（第{where}行） ({len(footers)} page-footer lines removed)",
+                min(footers),
+            )
+        )
+    if artefacts:
+        where = "、".join(str(n) for n in artefacts[:10])
+        repairs.append(
+            Diagnostic(
+                "ARTEFACT_REMOVED",
+                "info",
+                f"删去了{len(artefacts)}处文档转换残留标记（第{where}行），如 [bookmark: …] "
+                f"({len(artefacts)} docx artefacts removed)",
+                artefacts[0],
+            )
+        )
+    return TokenStream(items=items, layout=layout, repairs=tuple(repairs))
 
 
 def _keep(item: Item) -> bool:

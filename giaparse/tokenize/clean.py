@@ -28,15 +28,21 @@ def footer_lines(text: str, lines: list[str]) -> frozenset[int]:
     return frozenset(i for i, line in enumerate(lines, 1) if is_footer(line))
 
 
-def split_lines(text: str) -> list[str]:
-    """Split on any line end (CRLF, CR, LF) after removing invisible characters."""
+def split_lines(text: str) -> tuple[list[str], list[int]]:
+    """Split on any line end (CRLF, CR, LF), without invisible characters or docx artefacts.
+
+    Returns the lines and the 1-based numbers of the lines artefacts were removed from.
+    """
     if _ANY_INVISIBLE.search(text) is not None:
         text = text.translate(_INVISIBLE)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+    artefacts: list[int] = []
     if "[" in text:
-        text = _ARTEFACT.sub("", text)
-    return text.split("\n")
+        artefacts = [text.count("\n", 0, m.start()) + 1 for m in _ARTEFACT.finditer(text)]
+        if artefacts:
+            text = _ARTEFACT.sub("", text)
+    return text.split("\n"), artefacts
 
 
 def is_footer(line: str) -> bool:
