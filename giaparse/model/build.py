@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from functools import cache
 from typing import Any
 
 import attrs
@@ -22,6 +23,12 @@ _PARSERS = {COUNT: parse_count, DELTA: parse_delta}
 
 def base(name: str) -> str:
     return name.rsplit("__", 1)[-1]
+
+
+@cache
+def cell_keys(table: str, row: str, row_cls: type) -> tuple[str, ...]:
+    """``applications.granted.natural_person``… for each column of a row, built once."""
+    return tuple(f"{table}.{row}.{c.name}" for c in value_fields(row_cls))
 
 
 def cell_name(table: str, row_label: str, column_label: str) -> str:
@@ -132,7 +139,7 @@ class TableBuilder:
         columns = value_fields(row_cls)
         value: RowToken = tok.value
         res = resolve(value.values, value.value_lines, len(columns))
-        keys = [f"{self.table}.{field.name}.{c.name}" for c in columns]
+        keys = cell_keys(self.table, field.name, row_cls)
         if res.problem is not None:
             severity = "info" if res.problem == "PLACEHOLDERS_DROPPED" else "warning"
             self.diagnostics.append(
@@ -142,15 +149,15 @@ class TableBuilder:
                     f"{TABLE_NUMBERS.get(self.table, self.table)}「{field.metadata['label']}」行"
                     f"（第{tok.line}行）{res.note}",
                     tok.line,
-                    tuple(keys),
+                    keys,
                 )
             )
         kwargs = {}
         for i, (column, text, line) in enumerate(zip(columns, res.cells, res.lines, strict=True)):
             if text is None:
                 continue
-            self.lines[f"{self.table}.{field.name}.{column.name}"] = line or tok.line
-            self.texts[f"{self.table}.{field.name}.{column.name}"] = text
+            self.lines[keys[i]] = line or tok.line
+            self.texts[keys[i]] = text
             kwargs[column.name] = self._value(field, column, i, text, line or tok.line, header)
         return row_cls(**kwargs)
 
@@ -170,12 +177,15 @@ class TableBuilder:
                 )
             )
         per_row: dict[str, dict[str, Any]] = {f.name: {} for f in fields}
+        column_index = [j for f in fields for j in range(len(value_fields(f.metadata["row"])))]
         for i, ((f, c), text, line) in enumerate(zip(slots, res.cells, res.lines, strict=True)):
             if text is not None:
-                idx = i - [s[0] for s in slots].index(f)
-                self.lines[f"{self.table}.{f.name}.{c.name}"] = line or tok.line
-                self.texts[f"{self.table}.{f.name}.{c.name}"] = text
-                per_row[f.name][c.name] = self._value(f, c, idx, text, line or tok.line, None)
+                key = cell_keys(self.table, f.name, f.metadata["row"])[column_index[i]]
+                self.lines[key] = line or tok.line
+                self.texts[key] = text
+                per_row[f.name][c.name] = self._value(
+                    f, c, column_index[i], text, line or tok.line, None
+                )
         return {
             name: f.metadata["row"](**per_row[name])
             for name, f in zip(per_row, fields, strict=True)
