@@ -15,6 +15,7 @@ _FOOTER = re.compile(
 
 
 _FOOTER_START = frozenset("-—–－‒―第")
+_FOOTER_LINE = re.compile("^" + _FOOTER.pattern + "$", re.M)
 
 
 _ANY_INVISIBLE = re.compile("[\ufeff\u200b\u200c\u200d\u2060\x00]")
@@ -22,10 +23,15 @@ _ANY_FOOTER = re.compile(r"^[ \t\u3000\xa0]*[-—–－‒―第]", re.M)
 
 
 def footer_lines(text: str, lines: list[str]) -> frozenset[int]:
-    """1-based numbers of page-footer lines (one regex scan when there are none, the usual case)."""
+    """1-based numbers of page-footer lines, found by one multi-line regex scan."""
     if _ANY_FOOTER.search(text) is None:
         return frozenset()
-    return frozenset(i for i, line in enumerate(lines, 1) if is_footer(line))
+    joined = "\n".join(lines)
+    return frozenset(
+        joined.count("\n", 0, m.start()) + 1
+        for m in _FOOTER_LINE.finditer(joined)
+        if len(m.group()) < 40
+    )
 
 
 def split_lines(text: str) -> tuple[list[str], list[int]]:

@@ -120,14 +120,19 @@ def split_newline(lines: list[str], footers: frozenset[int] = frozenset()) -> It
     cell_lines: list[int] = []
     in_row = False
     for no, line in enumerate(lines, 1):
-        if no in footers:
+        if footers and no in footers:
             continue
-        if line.startswith("\t"):
-            for part in line[1:].split("\t"):
-                cells.append(part.strip())
+        if line[:1] == "\t":
+            rest = line[1:]
+            if "\t" in rest:
+                for part in rest.split("\t"):
+                    cells.append(part.strip())
+                    cell_lines.append(no)
+            else:
+                cells.append(rest.strip())
                 cell_lines.append(no)
             in_row = True
-        elif is_blank(line):
+        elif not line.strip():
             if cells:
                 yield Row(tuple(cells), tuple(cell_lines))
                 cells, cell_lines = [], []
