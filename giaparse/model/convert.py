@@ -31,15 +31,7 @@ def _converter() -> cattrs.Converter:
 
 
 def unstructure(report: Report) -> dict[str, Any]:
-    conv = _converter()
-    out: dict[str, Any] = conv.unstructure(report)
-    # attrs tuples of attrs objects come back as lists; make sure nested tuples do too
-    out["diagnostics"] = [{**d, "cells": list(d["cells"])} for d in out["diagnostics"]]
-    extra = out["active_disclosure"].get("extra_rows")
-    if extra is not None:
-        out["active_disclosure"]["extra_rows"] = [
-            {"label": r["label"], "cells": list(r["cells"])} for r in extra
-        ]
+    out: dict[str, Any] = _converter().unstructure(report)  # tuples come out as lists
     return out
 
 
