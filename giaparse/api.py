@@ -69,12 +69,11 @@ def parse(text: str, *, template: str | None = None, strict: bool = False) -> Re
     present = {base(t.type)[4:].lower() for t in lexed.tokens if base(t.type).startswith("SEC_")}
     for spec in labels.sections:
         if spec.key not in present and not spec.optional:
-            heading = sorted(spec.headings, key=len)[0] if spec.headings else spec.key
             diagnostics.append(
                 Diagnostic(
                     "MISSING_SECTION",
                     "warning",
-                    f"缺少第{spec.numeral}部分「{spec.numeral}、{heading}」的标题 (section {spec.key} missing)",
+                    f"缺少第{spec.numeral}部分「{spec.title}」的标题 (section {spec.key} missing)",
                     None,
                     (f"sections.{spec.key}",),
                 )

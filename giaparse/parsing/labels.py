@@ -65,8 +65,13 @@ class SectionSpec:
     key: str
     numeral: str
     keywords: tuple[str, ...]
-    headings: frozenset[str]
+    headings: tuple[str, ...]  # as listed in the .toml: the official heading first
     optional: bool = False
+
+    @property
+    def title(self) -> str:
+        """The heading as the template prints it, e.g. ``一、总体情况``."""
+        return f"{self.numeral}、{self.headings[0] if self.headings else self.key}"
 
 
 @attrs.frozen(slots=False)  # slots off: cached_property needs an instance __dict__
@@ -162,7 +167,7 @@ def load_labels(path: Path) -> LabelTable:
             key,
             spec["numeral"],
             tuple(normalize(k) for k in spec.get("keywords", [])),
-            frozenset(normalize(h) for h in spec.get("headings", [])),
+            tuple(normalize(h) for h in spec.get("headings", [])),
             bool(spec.get("optional", False)),
         )
         for key, spec in data.get("sections", {}).items()

@@ -224,8 +224,7 @@ def describe(name: str, labels: LabelTable) -> str:
         key = base[4:].lower()
         for spec in labels.sections:
             if spec.key == key:
-                heading = sorted(spec.headings, key=len)[0] if spec.headings else key
-                return f"{spec.numeral}、{heading}"
+                return spec.title
     for label, terminal in labels.blocks.items():
         if terminal == base:
             return label

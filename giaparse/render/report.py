@@ -32,9 +32,6 @@ def report_items(report: Report) -> list[Item]:
     """The report as tokenizer items (prose lines and rows of cells), before layout."""
     template = get_template(report.template)
     labels = template.label_table
-    heading = {
-        spec.key: f"{spec.numeral}、{sorted(spec.headings, key=len)[0]}" for spec in labels.sections
-    }
     items: list[Item] = []
     title = "政府信息公开工作年度报告"
     if report.year is not None:
@@ -48,7 +45,7 @@ def report_items(report: Report) -> list[Item]:
     for spec in labels.sections:
         text = getattr(report.sections, spec.key, None)
         if text is not None:
-            items.append(_prose(heading[spec.key]))
+            items.append(_prose(spec.title))
             items.extend(_prose(line) for line in text.split("\n") if line)
         if spec.key in tables:
             items.extend(tables[spec.key]())
