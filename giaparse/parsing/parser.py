@@ -150,7 +150,7 @@ def drive(compiled: CompiledGrammar, tokens: list[Token], labels: LabelTable) ->
             if fixed is None:
                 strays.append(tok)
                 if not isinstance(tok.value, RowToken) or tok.type.endswith(EXTRA_ROW):
-                    diags.append(_unexpected(tok, labels))  # known rows: the model places them
+                    diags.append(_unexpected(tok))  # known rows: the model places them
             else:
                 ip, inserted = fixed
                 diags.append(_missing(inserted, tok, labels))
@@ -243,23 +243,17 @@ def _missing(inserted: str, before: Token, labels: LabelTable) -> Diagnostic:
     )
 
 
-def _unexpected(tok: Token, labels: LabelTable) -> Diagnostic:
+def _unexpected(tok: Token) -> Diagnostic:
+    """A heading out of place, or a row the template does not have (known rows are placed)."""
     value = tok.value
     if isinstance(value, RowToken):
         text = value.label or " | ".join(c for c in value.row.cells if c)[:40]
         cells = [c for c in value.values if c]
-        if tok.type.endswith(EXTRA_ROW):
-            return Diagnostic(
-                "UNKNOWN_ROW",
-                "warning",
-                f"第{tok.line}行「{text}」不是模板中的行，已忽略；单元格：{' | '.join(cells)} "
-                "(a row the template does not have)",
-                tok.line,
-            )
         return Diagnostic(
-            "UNEXPECTED_ROW",
+            "UNKNOWN_ROW",
             "warning",
-            f"第{tok.line}行「{text}」出现的位置与模板不符 (row out of place)",
+            f"第{tok.line}行「{text}」不是模板中的行，已忽略；单元格：{' | '.join(cells)} "
+            "(a row the template does not have)",
             tok.line,
         )
     return Diagnostic(
