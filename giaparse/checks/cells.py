@@ -9,7 +9,7 @@ from typing import Any
 
 import attrs
 
-from giaparse.model.build import TABLE_NUMBERS
+from giaparse.model.build import cell_name
 from giaparse.model.fields import label_of
 
 
@@ -28,7 +28,7 @@ def chinese(report: Any, key: str) -> str:
     table_obj = getattr(report, table)
     row_label = label_of(type(table_obj), row)
     column_label = label_of(type(getattr(table_obj, row)), column)
-    return f"{TABLE_NUMBERS.get(table, table)}「{row_label}」行「{column_label}」列"
+    return cell_name(table, row_label, column_label)
 
 
 def columns(cls: type) -> list[str]:
