@@ -9,6 +9,7 @@ import attrs
 from giaparse.checks.cells import chinese, value
 from giaparse.checks.rules import RULES, Equation, Rule
 from giaparse.model.diagnostics import Diagnostic, Severity
+from giaparse.model.fields import label_of
 
 Status = Literal["pass", "fail", "not_assessable"]
 
@@ -101,7 +102,8 @@ def _name(rule: Rule, eq: Equation, report: Any) -> str:
 
 
 def _column_label(report: Any, key: str) -> str:
-    return chinese(report, key).split("行「")[-1].removesuffix("」列")
+    table, row, column = key.split(".")
+    return label_of(type(getattr(getattr(report, table), row)), column)
 
 
 def _failure(rule: Rule, eq: Equation, report: Any, expected: int, found: int) -> str:

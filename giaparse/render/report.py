@@ -6,7 +6,6 @@ header cells wrapped over two lines, 表四's two header rows above one row of 1
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 
 import attrs
@@ -64,10 +63,7 @@ def cell_text(value: Any, kind: str) -> str:
     if value is None:
         return ""
     if isinstance(value, Money):
-        amount = (
-            format(value.amount, "f") if isinstance(value.amount, Decimal) else str(value.amount)
-        )
-        return amount + (value.unit or "")
+        return format(value.amount, "f") + (value.unit or "")  # never 1E-7 notation
     if kind == DELTA and value > 0:
         return f"+{value}"
     return str(value)
