@@ -19,6 +19,7 @@ from giaparse.parsing.lexer import EXTRA_ROW, VALUES, RowToken
 
 TABLE_NUMBERS = {"active_disclosure": "表二", "applications": "表三", "reviews": "表四"}
 _PARSERS = {COUNT: parse_count, DELTA: parse_delta}
+_FAST_DIGITS = 15  # plain digit cells up to this length are read inline (as parse_count would)
 
 
 def base(name: str) -> str:
@@ -29,6 +30,12 @@ def base(name: str) -> str:
 def cell_keys(table: str, row: str, row_cls: type) -> tuple[str, ...]:
     """``applications.granted.natural_person``… for each column of a row, built once."""
     return tuple(f"{table}.{row}.{c.name}" for c in value_fields(row_cls))
+
+
+@cache
+def _counts(row_cls: type) -> tuple[bool, ...]:
+    """Per column: is it read as an integer (count or change), not money."""
+    return tuple(c.metadata["kind"] in _PARSERS for c in value_fields(row_cls))
 
 
 def cell_name(table: str, row_label: str, column_label: str) -> str:
@@ -153,12 +160,18 @@ class TableBuilder:
                 )
             )
         kwargs = {}
+        lines, texts = self.lines, self.texts
+        counts = _counts(row_cls)
         for i, (column, text, line) in enumerate(zip(columns, res.cells, res.lines, strict=True)):
             if text is None:
                 continue
-            self.lines[keys[i]] = line or tok.line
-            self.texts[keys[i]] = text
-            kwargs[column.name] = self._value(field, column, i, text, line or tok.line, header)
+            line = line or tok.line
+            lines[keys[i]] = line
+            texts[keys[i]] = text
+            if counts[i] and text.isdigit() and text.isascii() and len(text) <= _FAST_DIGITS:
+                kwargs[column.name] = int(text)  # the common count, without a call per cell
+            elif text:
+                kwargs[column.name] = self._value(field, column, i, text, line, header)
         return row_cls(**kwargs)
 
     def _spread(self, tok: Token, fields: list[attrs.Attribute]) -> dict[str, Any]:

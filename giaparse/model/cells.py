@@ -21,6 +21,8 @@ class Resolved:
 
 
 def resolve(values: Sequence[str], lines: Sequence[int], arity: int) -> Resolved:
+    if len(values) == arity:  # the common case: exactly one cell per column
+        return Resolved(tuple(values), tuple(lines))
     cells = list(zip(values, lines, strict=True))
     while len(cells) > arity and cells[0][0] == "":
         cells.pop(0)

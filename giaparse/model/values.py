@@ -59,6 +59,8 @@ def is_blank(text: str) -> bool:
 def parse_count(text: str) -> int | None:
     if text.isdigit() and text.isascii() and len(text) <= _MAX_DIGITS:
         return int(text)
+    if not text:  # the common blank, without the cost of clean()
+        return None
     value = clean(text)
     if value in BLANK_MARKERS:
         return None
@@ -76,6 +78,8 @@ def parse_delta(text: str) -> int | None:
 
 
 def parse_money(text: str, default_unit: Unit | None = None) -> Money | None:
+    if not text:
+        return None
     value = clean(text)
     if value in BLANK_MARKERS:
         return None

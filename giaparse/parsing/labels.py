@@ -21,6 +21,7 @@ _ENUM = re.compile(
 _CJK_NUMERALS = frozenset("一二三四五六七八九十")
 _NOTE = re.compile(r"\([^()]*\)$")
 _SECTION = re.compile(r"^([一二三四五六七八九十])、")
+_HEADING_MAX = 60  # characters: a longer prose line is not a section heading
 
 
 def normalize(text: str) -> str:
@@ -89,7 +90,7 @@ class LabelTable:
 
     def section_of(self, text: str) -> str | None:
         """The section key a prose line heads, or None when it is not a section heading."""
-        if len(text) > 60:
+        if len(text) > _HEADING_MAX:
             return None
         key = normalize(text).rstrip("。:")
         m = _SECTION.match(key)
@@ -123,6 +124,21 @@ class LabelTable:
                 if word in key:
                     return terminal
         return None
+
+    @cached_property
+    def paragraph(self) -> int:
+        """Prose lines longer than this are paragraphs: no heading or group label is that long.
+
+        Four times the longest block or group label leaves room for spaces and notes, and
+        never less than the section-heading bound.
+        """
+        longest = max((len(k) for k in (*self.blocks, *self.groups)), default=0)
+        return max(_HEADING_MAX, 4 * longest)
+
+    @cached_property
+    def decisions(self) -> dict[tuple[tuple[str, ...], bool], Any]:
+        """The lexer's memo: label cells -> what they make a row (a pure function of this table)."""
+        return {}
 
     @cached_property
     def _header_index(self) -> tuple[dict[str, str], tuple[tuple[str, str], ...]]:

@@ -61,18 +61,24 @@ def lex(items: Iterable[Item], labels: LabelTable, terminals: Mapping[str, str])
     tokens: list[Token] = []
     prose: dict[str, list[Prose]] = {"preamble": []}
     section = "preamble"
+    paragraph = labels.paragraph
     for item in items:
         if isinstance(item, Prose):
-            key = labels.section_of(item.text)
-            block = _block_of(normalize(item.text), labels) if key is None else None
+            text = item.text
+            if len(text) > paragraph:  # not a heading nor a group label: skip normalising it
+                prose[section].append(item)
+                continue
+            key = labels.section_of(text)
+            norm = normalize(text)
+            block = _block_of(norm, labels) if key is None else None
             if block is not None:  # a block heading printed as a paragraph, outside the grid
-                row = Row((item.text,), (item.line,))
-                tokens.append(_row_token(terminals, block, row, item.text, 1))
+                row = Row((text,), (item.line,))
+                tokens.append(_row_token(terminals, block, row, text, 1))
             elif key is not None:
                 section = key
                 prose.setdefault(section, [])
                 tokens.append(_token(terminals, "SEC_" + key.upper(), item, item.line))
-            elif normalize(item.text) not in labels.groups:
+            elif norm not in labels.groups:
                 prose[section].append(item)
             continue
         tok = classify(item, labels, terminals)
@@ -96,27 +102,53 @@ def classify(row: Row, labels: LabelTable, terminals: Mapping[str, str]) -> Toke
         label_at.append(i)
     if not label_at:
         return _row_token(terminals, VALUES, row, "", 0)
-    keys = [normalize(cells[i]) for i in label_at]
+    texts = tuple(cells[i] for i in label_at)
+    tail = any(cells[label_at[-1] + 1 :])  # values (or anything) after the last label
+    decisions = labels.decisions
+    decision = decisions.get((texts, tail))
+    if decision is None:
+        if len(decisions) > _MAX_DECISIONS:
+            decisions.clear()
+        decision = decisions[(texts, tail)] = _decide([normalize(t) for t in texts], tail, labels)
+    name, at, fallback = decision
+    if at == _WHOLE_ROW:  # a header or block heading row: every cell is its own
+        return _row_token(terminals, name, row, texts[0], len(cells))
+    if name is not None and name in terminals:
+        return _row_token(terminals, name, row, texts[at], label_at[at] + 1)
+    if fallback is None:
+        return None  # group labels alone carry no values
+    return _row_token(terminals, EXTRA_ROW, row, texts[0], label_at[-1] + 1)
+
+
+_WHOLE_ROW = -1
+_MAX_DECISIONS = 4096  # distinct label cells seen; a corpus of reports repeats a few hundred
+
+
+def _decide(
+    keys: list[str], tail: bool, labels: LabelTable
+) -> tuple[str | None, int, str | None]:
+    """What a row's label cells make it: (terminal, label index, fallback), a pure function.
+
+    The label index is the cell after which values start (``_WHOLE_ROW`` for header and block
+    rows). When the terminal is not in the grammar (a row of another template) or there is
+    none, the fallback says what the row is: ``EXTRA_ROW``, or None for group labels alone.
+    """
     header = labels.header_of(keys)
     if header is not None:
-        return _row_token(terminals, header, row, cells[label_at[0]], len(cells))
+        return header, _WHOLE_ROW, EXTRA_ROW
     block = _block_of(keys[0], labels)
     if block is not None:
-        return _row_token(terminals, block, row, cells[label_at[0]], len(cells))
-    for j in range(len(label_at) - 1, -1, -1):
+        return block, _WHOLE_ROW, EXTRA_ROW
+    alone = all(k in labels.groups for k in keys) and not tail
+    fallback = None if alone else EXTRA_ROW
+    for j in range(len(keys) - 1, -1, -1):
         row_key = labels.row_of(keys[j])
         if row_key is None:
             continue
-        start = label_at[j] + 1
-        if keys[j] in labels.groups and not any(cells[start:]):
-            return None  # a group label alone carries no values
-        name = row_key.upper()
-        if name not in terminals:
-            break  # a row of another template: report it as an extra row
-        return _row_token(terminals, name, row, cells[label_at[j]], start)
-    if all(k in labels.groups for k in keys) and not any(cells[label_at[-1] + 1 :]):
-        return None
-    return _row_token(terminals, EXTRA_ROW, row, cells[label_at[0]], label_at[-1] + 1)
+        if keys[j] in labels.groups and j == len(keys) - 1 and not tail:
+            return None, j, None  # a group label alone carries no values
+        return row_key.upper(), j, fallback
+    return None, 0, fallback
 
 
 def _block_of(key: str, labels: LabelTable) -> str | None:
