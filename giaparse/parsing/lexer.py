@@ -124,9 +124,7 @@ _WHOLE_ROW = -1
 _MAX_DECISIONS = 4096  # distinct label cells seen; a corpus of reports repeats a few hundred
 
 
-def _decide(
-    keys: list[str], tail: bool, labels: LabelTable
-) -> tuple[str | None, int, str | None]:
+def _decide(keys: list[str], tail: bool, labels: LabelTable) -> tuple[str | None, int, str | None]:
     """What a row's label cells make it: (terminal, label index, fallback), a pure function.
 
     The label index is the cell after which values start (``_WHOLE_ROW`` for header and block
