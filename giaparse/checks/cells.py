@@ -22,6 +22,25 @@ def value(report: Any, key: str) -> Any:
     return _getter(key)(report)
 
 
+def cell_values(report: Any, keys: tuple[str, ...]) -> dict[str, Any]:
+    """The values of ``keys``, reading each row object once rather than each key's full path."""
+    values: dict[str, Any] = {}
+    for table, row, cells in _plan(keys):
+        obj = getattr(getattr(report, table), row)
+        for column, key in cells:
+            values[key] = getattr(obj, column)
+    return values
+
+
+@cache
+def _plan(keys: tuple[str, ...]) -> tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...]:
+    rows: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for key in keys:
+        table, row, column = key.split(".")
+        rows.setdefault((table, row), []).append((column, key))
+    return tuple((t, r, tuple(cells)) for (t, r), cells in rows.items())
+
+
 def chinese(report: Any, key: str) -> str:
     """The cell as a clerk finds it in the printed report."""
     table, row, column = key.split(".")

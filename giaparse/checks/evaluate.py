@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any, Literal
 
 import attrs
 
-from giaparse.checks.cells import chinese, value
+from giaparse.checks.cells import cell_values, chinese
 from giaparse.checks.rules import RULES, Equation, Rule
 from giaparse.model.diagnostics import Diagnostic, Severity
 from giaparse.model.fields import label_of
@@ -35,10 +36,10 @@ class Outcome:
         return Diagnostic(self.code, self.severity, self.message, self.line, self.cells)
 
 
-def _sum(report: Any, keys: tuple[str, ...]) -> tuple[int, list[str], bool]:
+def _sum(values: Mapping[str, Any], keys: tuple[str, ...]) -> tuple[int, list[str], bool]:
     total, blanks, all_blank = 0, [], True
     for key in keys:
-        v = value(report, key)
+        v = values[key]
         if v is None:
             blanks.append(key)
         else:
@@ -47,10 +48,15 @@ def _sum(report: Any, keys: tuple[str, ...]) -> tuple[int, list[str], bool]:
     return total, blanks, all_blank
 
 
-def evaluate(rule: Rule, eq: Equation, report: Any) -> Outcome:
-    found, total_blanks, totals_blank = _sum(report, eq.total)
-    expected, part_blanks, parts_blank = _sum(report, eq.parts)
-    cells = (*eq.total, *eq.parts)
+def evaluate(
+    rule: Rule, eq: Equation, report: Any, values: Mapping[str, Any] | None = None
+) -> Outcome:
+    """``values``: the report's cells by key, when the caller has read them already."""
+    cells = eq.cells
+    if values is None:
+        values = cell_values(report, cells)
+    found, total_blanks, totals_blank = _sum(values, eq.total)
+    expected, part_blanks, parts_blank = _sum(values, eq.parts)
     lines = getattr(report, "cell_lines", {})
     line = next((lines[k] for k in cells if k in lines), None)
     unassessable = (totals_blank or parts_blank) if rule.kind == "balance" else bool(total_blanks)
@@ -143,7 +149,25 @@ def equations(rule: Rule, report: Any) -> tuple[Equation, ...]:
 
 def check(report: Any, rules: tuple[Rule, ...] = RULES) -> list[Outcome]:
     """Every rule's outcome on ``report``: pass, fail or not assessable."""
-    return [evaluate(rule, eq, report) for rule in rules for eq in equations(rule, report)]
+    eqs, keys = _plan(rules, report)
+    values = cell_values(report, keys)
+    return [evaluate(rule, eq, report, values) for rule, eq in eqs]
+
+
+_PLANS: dict[tuple[Any, ...], tuple[tuple[tuple[Rule, Equation], ...], tuple[str, ...]]] = {}
+
+
+def _plan(
+    rules: tuple[Rule, ...], report: Any
+) -> tuple[tuple[tuple[Rule, Equation], ...], tuple[str, ...]]:
+    """The equations of ``rules`` and the cells they read, each once, per set of table classes."""
+    key = (rules, type(report.active_disclosure), type(report.applications), type(report.reviews))
+    plan = _PLANS.get(key)
+    if plan is None:
+        eqs = tuple((rule, eq) for rule in rules for eq in equations(rule, report))
+        keys = tuple(dict.fromkeys(k for _, eq in eqs for k in eq.cells))
+        plan = _PLANS[key] = (eqs, keys)
+    return plan
 
 
 def check_diagnostics(outcomes: list[Outcome]) -> list[Diagnostic]:

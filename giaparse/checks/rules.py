@@ -19,6 +19,10 @@ Kind = Literal["total", "balance"]
 NOT_OUTCOMES = ("new_requests", "carried_over", "total_processed", "carried_forward")
 
 
+def _cells(eq: Equation) -> tuple[str, ...]:
+    return (*eq.total, *eq.parts)
+
+
 @attrs.frozen
 class Equation:
     """``sum(total) == sum(parts)``; for a balance, both sides are sums of components."""
@@ -26,6 +30,9 @@ class Equation:
     total: tuple[str, ...]
     parts: tuple[str, ...]
     subject: str  # the column, row or group the equation is about
+    cells: tuple[str, ...] = attrs.field(  # total then parts: the cells an outcome names
+        init=False, eq=False, repr=False, default=attrs.Factory(_cells, takes_self=True)
+    )
 
 
 @attrs.frozen

@@ -22,6 +22,7 @@ _PERIOD = re.compile(
 _ANY_YEAR = re.compile(_YEAR + r"\s*年")
 _DATE_LINE = re.compile(_YEAR + r"\s*年\s*(\d{1,2})\s*月\s*\d{1,2}\s*日")
 _PLACE = "省市县区州旗盟"
+_PREFIX_MAX = 8  # characters of place name before 省/市/县…
 _ORGAN = r"(?:委员会|办公室|局|委|厅|署|院|中心|政府|办)"
 _BODY_ORGAN = re.compile(
     r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,8}?["
@@ -90,8 +91,17 @@ def find_agency(title_agency: str | None, texts: Sequence[str]) -> str | None:
     if title_agency is not None:
         if any(ch in title_agency for ch in _PLACE):
             return title_agency
-        longer = re.compile(r"([\u4e00-\u9fff]{1,8}?[" + _PLACE + r"])" + re.escape(title_agency))
-        found = Counter(m.group(1) + title_agency for t in texts for m in longer.finditer(t))
+        longer = re.compile(
+            rf"([\u4e00-\u9fff]{{1,{_PREFIX_MAX}}}?[{_PLACE}])" + re.escape(title_agency)
+        )
+        found: Counter[str] = Counter()
+        for t in texts:  # look only just before each mention, not along the whole line
+            at = t.find(title_agency)
+            while at != -1:
+                m = longer.search(t, max(0, at - _PREFIX_MAX - 1), at + len(title_agency))
+                if m is not None:
+                    found[m.group(1) + title_agency] += 1
+                at = t.find(title_agency, at + len(title_agency))
         return _only(found) or title_agency
     found = Counter(m.group(1) for t in texts for m in _BODY_ORGAN.finditer(t))
     return _only(found)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from giaparse.model.diagnostics import Diagnostic
-from giaparse.tokenize.clean import footer_lines, split_lines
+from giaparse.tokenize.clean import clean_text, footer_lines
 from giaparse.tokenize.items import Item, Prose, Row, TokenStream
 from giaparse.tokenize.layouts import SPLITTERS, detect
 
@@ -12,9 +12,10 @@ __all__ = ["Item", "Prose", "Row", "TokenStream", "tokenize"]
 
 def tokenize(text: str) -> TokenStream:
     """Split report text into rows of cells and prose lines, whatever its table layout."""
-    lines, artefacts = split_lines(text)
-    layout = detect(lines)
-    footers = footer_lines(text, lines)
+    text, artefacts = clean_text(text)
+    lines = text.split("\n")
+    layout = detect(text)
+    footers = footer_lines(text)
     items = tuple(item for item in SPLITTERS[layout](lines, footers) if _keep(item))
     repairs = []
     if footers:

@@ -15,29 +15,31 @@ _FOOTER = re.compile(
 
 
 _FOOTER_START = frozenset("-—–－‒―第")
-_FOOTER_LINE = re.compile("^" + _FOOTER.pattern + "$", re.M)
+_FOOTER_LINE = re.compile(r"\n(" + _FOOTER.pattern + r")(?![^\n])")
 
 
 _ANY_INVISIBLE = re.compile("[\ufeff\u200b\u200c\u200d\u2060\x00]")
-_ANY_FOOTER = re.compile(r"^[ \t\u3000\xa0]*[-—–－‒―第]", re.M)
+# Starts with a literal newline, so the regex engine skips ahead to line ends at C speed
+# (a pattern starting with ^ under re.M is tried at every character).
+_ANY_FOOTER = re.compile(r"\n[ \t\u3000\xa0]*[-—–－‒―第]")
 
 
-def footer_lines(text: str, lines: list[str]) -> frozenset[int]:
-    """1-based numbers of page-footer lines, found by one multi-line regex scan."""
+def footer_lines(text: str) -> frozenset[int]:
+    """1-based numbers of page-footer lines in cleaned text (see :func:`clean_text`)."""
+    text = "\n" + text
     if _ANY_FOOTER.search(text) is None:
         return frozenset()
-    joined = "\n".join(lines)
     return frozenset(
-        joined.count("\n", 0, m.start()) + 1
-        for m in _FOOTER_LINE.finditer(joined)
-        if len(m.group()) < 40
+        text.count("\n", 0, m.start() + 1)  # the newline before the line, counted
+        for m in _FOOTER_LINE.finditer(text)
+        if len(m.group(1)) < 40
     )
 
 
-def split_lines(text: str) -> tuple[list[str], list[int]]:
-    """Split on any line end (CRLF, CR, LF), without invisible characters or docx artefacts.
+def clean_text(text: str) -> tuple[str, list[int]]:
+    """One line end (LF), no invisible characters, no docx artefacts.
 
-    Returns the lines and the 1-based numbers of the lines artefacts were removed from.
+    Returns the text and the 1-based numbers of the lines artefacts were removed from.
     """
     if _ANY_INVISIBLE.search(text) is not None:
         text = text.translate(_INVISIBLE)
@@ -48,7 +50,7 @@ def split_lines(text: str) -> tuple[list[str], list[int]]:
         artefacts = [text.count("\n", 0, m.start()) + 1 for m in _ARTEFACT.finditer(text)]
         if artefacts:
             text = _ARTEFACT.sub("", text)
-    return text.split("\n"), artefacts
+    return text, artefacts
 
 
 def is_footer(line: str) -> bool:

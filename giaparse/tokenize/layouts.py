@@ -17,25 +17,31 @@ _SEPARATOR_CHARS = frozenset("|:- \t+")
 _MAX_WRAP = 3  # a pipe row wrapped over more lines than this is not a wrapped row
 
 
-_PIPE_LINE = re.compile(r"^[^\n]*\|", re.M)
-_TAB_LINE = re.compile(r"^[^\n]*\t", re.M)
-_CELL_LINE = re.compile(r"^\t[^\t\n]*$", re.M)
-_SEPARATOR_LINE = re.compile(r"^[ \t|:+]*-[ \t|:+-]*$", re.M)
+# Each pattern starts with a literal, which the regex engine finds at C speed, and runs to the
+# end of its line, so findall counts lines, not characters. The empty group at the end makes
+# findall return the shared empty string instead of a new string per line.
+_PIPE_LINE = re.compile(r"\|[^\n]*()")
+_TAB_LINE = re.compile(r"\t[^\n]*()")
+_PIPE_AND_TAB = re.compile(r"(?:\|[^\n]*\t|\t[^\n]*\|)[^\n]*()")
+_TWO_TABS_LEADING = re.compile(r"\n\t[^\t\n]*\t()")
+_SEPARATOR_LINE = re.compile(r"\n[ \t|:+]*-[ \t|:+-]*(?![^\n])")
 
 
-def detect(lines: list[str]) -> str | None:
+def detect(text: str) -> str | None:
     """The table layout most of the document's table lines follow (None: no table lines)."""
-    text = "\n".join(lines)
     pipe = len(_PIPE_LINE.findall(text))
-    newline = len(_CELL_LINE.findall(text))
+    # one-cell lines: lines that start with a tab (counted in C), less those with a second tab
+    newline = (text.count("\n\t") + text.startswith("\t")) - len(
+        _TWO_TABS_LEADING.findall("\n" + text)
+    )
     tab = len(_TAB_LINE.findall(text)) - newline
     if pipe:  # a line with both a pipe and a tab counts once, as pipe
-        tab -= sum(1 for line in lines if "|" in line and "\t" in line)
+        tab -= len(_PIPE_AND_TAB.findall(text))
     best = max(pipe, tab, newline)
     if best == 0:
         return None
     if best == pipe:
-        separators = sum(1 for m in _SEPARATOR_LINE.finditer(text) if "|" in m.group())
+        separators = sum(1 for m in _SEPARATOR_LINE.finditer("\n" + text) if "|" in m.group())
         return MARKDOWN if separators else PIPE
     return TAB if best == tab else NEWLINE
 
