@@ -10,7 +10,7 @@ from giaparse.model.diagnostics import Diagnostic
 from giaparse.model.metadata import find_agency, find_year, section_text, title_lines
 from giaparse.model.report import Report, Sections
 from giaparse.parsing.detect import detect_template
-from giaparse.parsing.lexer import EXTRA_ROW, VALUES, Lexed, RowToken, lex
+from giaparse.parsing.lexer import EXTRA_ROW, Lexed, RowToken, lex
 from giaparse.parsing.parser import compile_grammar, drive
 from giaparse.reader import _check_text, read_text
 from giaparse.templates import TABLES, Template, get_template, templates
@@ -66,7 +66,7 @@ def parse(text: str, *, template: str | None = None, strict: bool = False) -> Re
         if isinstance(tok.value, RowToken) and kind != EXTRA_ROW and not kind.endswith("_HEADER"):
             diagnostics.append(_stray(tok))
 
-    present = {base(t.type)[4:].lower() for t in lexed.tokens if base(t.type).startswith("SEC_")}
+    present = lexed.prose.keys()  # the lexer opens a section's prose at its heading
     for spec in labels.sections:
         if spec.key not in present and not spec.optional:
             diagnostics.append(
@@ -119,14 +119,7 @@ def parse_file(path: str | Path, **kwargs: object) -> Report:
 
 
 def _require_report(lexed: Lexed, items: tuple[Row | Prose, ...]) -> None:
-    headings = sum(1 for t in lexed.tokens if base(t.type).startswith("SEC_"))
-    rows = sum(
-        1
-        for t in lexed.tokens
-        if isinstance(t.value, RowToken)
-        and base(t.type) not in (EXTRA_ROW, VALUES)
-        and not base(t.type).endswith("_HEADER")
-    )
+    headings, rows = lexed.headings, lexed.rows
     if headings >= _MIN_HEADINGS or rows >= _MIN_ROWS:
         return
     first = next((i for i in items), None)

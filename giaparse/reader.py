@@ -43,12 +43,15 @@ def decode(data: bytes) -> str:
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
+_CONTROL_BYTES = bytes(range(0x09)) + bytes(range(0x0E, 0x20))
 
 
 def _check_text(text: str) -> str:
     sample = text[:4096]
-    controls = _CONTROL.findall(sample)
-    if len(controls) > max(8, len(sample) // 100):
+    # Counted on UTF-8 bytes, in C: multi-byte sequences never contain bytes below 0x80.
+    data = sample.encode("utf-8", "surrogatepass")
+    controls = len(data) - len(data.translate(None, _CONTROL_BYTES))
+    if controls > max(8, len(sample) // 100):
         first = _CONTROL.search(sample)
         line = sample[: first.start()].count("\n") + 1 if first else 1
         raise ParseError("report text", "binary data (control bytes)", line)

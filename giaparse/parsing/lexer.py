@@ -44,6 +44,8 @@ class Lexed:
 
     tokens: list[Token]
     prose: Mapping[str, list[Prose]]  # section key ("preamble" before any heading) -> lines
+    headings: int = 0  # section headings
+    rows: int = 0  # rows of the template's tables (not headers, unknown rows or bare values)
 
 
 class StreamLexer(Lexer):
@@ -62,6 +64,7 @@ def lex(items: Iterable[Item], labels: LabelTable, terminals: Mapping[str, str])
     prose: dict[str, list[Prose]] = {"preamble": []}
     section = "preamble"
     paragraph = labels.paragraph
+    headings = rows = 0
     for item in items:
         if isinstance(item, Prose):
             text = item.text
@@ -74,17 +77,22 @@ def lex(items: Iterable[Item], labels: LabelTable, terminals: Mapping[str, str])
             if block is not None:  # a block heading printed as a paragraph, outside the grid
                 row = Row((text,), (item.line,))
                 tokens.append(_row_token(terminals, block, row, text, 1))
+                rows += 1
             elif key is not None:
                 section = key
                 prose.setdefault(section, [])
                 tokens.append(_token(terminals, "SEC_" + key.upper(), item, item.line))
+                headings += 1
             elif norm not in labels.groups:
                 prose[section].append(item)
             continue
         tok = classify(item, labels, terminals)
         if tok is not None:
             tokens.append(tok)
-    return Lexed(tokens, prose)
+            kind = tok.type.rsplit("__", 1)[-1]
+            if kind != EXTRA_ROW and kind != VALUES and not kind.endswith("_HEADER"):
+                rows += 1
+    return Lexed(tokens, prose, headings, rows)
 
 
 def _token(terminals: Mapping[str, str], name: str, value: object, line: int) -> Token:
