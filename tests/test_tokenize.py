@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from giaparse.tokenize import tokenize
+from giaparse.tokenize.clean import footer_lines, is_footer
 from giaparse.tokenize.items import Prose, Row
+from giaparse.tokenize.layouts import detect
 
 
 def rows(text: str) -> list[tuple[str, ...]]:
@@ -82,3 +89,58 @@ def test_repairs_are_reported() -> None:
         ("PAGE_FOOTER_REMOVED", "info", 4),
         ("ARTEFACT_REMOVED", "info", 2),
     ]
+
+
+# -- layout detection counts lines with regexes; they must agree with the line-by-line rule --
+
+_LINE_CHARS = st.text(alphabet="ab|\t -:　", max_size=8)
+
+
+def _detect_by_lines(lines: list[str]) -> str | None:
+    """The layout rule, one line at a time: the most common kind of table line wins."""
+    pipe = sum("|" in ln for ln in lines)
+    newline = sum(ln.startswith("\t") and "\t" not in ln[1:] for ln in lines)
+    tab = sum("\t" in ln for ln in lines) - newline
+    if pipe:
+        tab -= sum("|" in ln and "\t" in ln for ln in lines)
+    best = max(pipe, tab, newline)
+    if best == 0:
+        return None
+    if best == pipe:
+        rule = [ln for ln in lines if "|" in ln and re.fullmatch(r"[ \t|:+]*-[ \t|:+-]*", ln)]
+        return "markdown" if rule else "pipe"
+    return "tab" if best == tab else "newline"
+
+
+# Cheap properties (microseconds an example): many examples in every profile.
+_MANY = settings(max_examples=500, deadline=None)
+
+
+@_MANY
+@given(st.lists(_LINE_CHARS, max_size=8))
+def test_layout_detection_counts_lines_like_the_line_by_line_rule(lines: list[str]) -> None:
+    assert detect("\n".join(lines)) == _detect_by_lines(lines)
+
+
+_FOOTERISH = st.sampled_from(
+    [
+        "— 5 —",
+        "第3页",
+        "- 4 -",
+        " －12－ ",
+        "第 3 页 共 9 页",
+        "第二十条",
+        "ab第3页",
+        "x",
+        "",
+        "-",
+        "— 5 —" + " " * 40,
+    ]
+)
+
+
+@_MANY
+@given(st.lists(_FOOTERISH, max_size=8))
+def test_footer_lines_are_the_lines_that_are_page_numbers(lines: list[str]) -> None:
+    expected = {n for n, ln in enumerate(lines, 1) if is_footer(ln)}
+    assert footer_lines("\n".join(lines)) == expected
