@@ -33,9 +33,14 @@ def cell_keys(table: str, row: str, row_cls: type) -> tuple[str, ...]:
 
 
 @cache
-def _counts(row_cls: type) -> tuple[bool, ...]:
-    """Per column: is it read as an integer (count or change), not money."""
-    return tuple(c.metadata["kind"] in _PARSERS for c in value_fields(row_cls))
+def _columns(table: str, row: str, row_cls: type) -> tuple[tuple[int, str, str, bool, Any], ...]:
+    """Per column of a row, built once: index, name, cell key, read as int?, attrs field."""
+    return tuple(
+        (i, c.name, key, c.metadata["kind"] in _PARSERS, c)
+        for i, (c, key) in enumerate(
+            zip(value_fields(row_cls), cell_keys(table, row, row_cls), strict=True)
+        )
+    )
 
 
 def cell_name(table: str, row_label: str, column_label: str) -> str:
@@ -143,36 +148,40 @@ class TableBuilder:
 
     def _row(self, field: attrs.Attribute, tok: Token, header: Token | None) -> Any:
         row_cls = field.metadata["row"]
-        columns = value_fields(row_cls)
+        plan = _columns(self.table, field.name, row_cls)
         value: RowToken = tok.value
-        res = resolve(value.values, value.value_lines, len(columns))
-        keys = cell_keys(self.table, field.name, row_cls)
-        if res.problem is not None:
-            severity = "info" if res.problem == "PLACEHOLDERS_DROPPED" else "warning"
-            self.diagnostics.append(
-                Diagnostic(
-                    res.problem,
-                    severity,
-                    f"{TABLE_NUMBERS.get(self.table, self.table)}「{field.metadata['label']}」行"
-                    f"（第{tok.line}行）{res.note}",
-                    tok.line,
-                    keys,
-                )
-            )
+        cells, cell_lines = value.values, value.value_lines
+        if len(cells) != len(plan):
+            res = resolve(cells, cell_lines, len(plan))
+            cells, cell_lines = res.cells, res.lines
+            if res.problem is not None:
+                self._resolved(res.problem, res.note, field, tok)
         kwargs = {}
-        lines, texts = self.lines, self.texts
-        counts = _counts(row_cls)
-        for i, (column, text, line) in enumerate(zip(columns, res.cells, res.lines, strict=True)):
+        lines, texts, at = self.lines, self.texts, tok.line
+        for (i, name, key, is_count, column), text, line in zip(
+            plan, cells, cell_lines, strict=True
+        ):
             if text is None:
                 continue
-            line = line or tok.line
-            lines[keys[i]] = line
-            texts[keys[i]] = text
-            if counts[i] and text.isdigit() and text.isascii() and len(text) <= _FAST_DIGITS:
-                kwargs[column.name] = int(text)  # the common count, without a call per cell
+            lines[key] = line or at
+            texts[key] = text
+            if is_count and text.isdigit() and text.isascii() and len(text) <= _FAST_DIGITS:
+                kwargs[name] = int(text)  # the common count, without a call per cell
             elif text:
-                kwargs[column.name] = self._value(field, column, i, text, line, header)
+                kwargs[name] = self._value(field, column, i, text, line or at, header)
         return row_cls(**kwargs)
+
+    def _resolved(self, problem: str, note: str, field: attrs.Attribute, tok: Token) -> None:
+        self.diagnostics.append(
+            Diagnostic(
+                problem,
+                "info" if problem == "PLACEHOLDERS_DROPPED" else "warning",
+                f"{TABLE_NUMBERS.get(self.table, self.table)}「{field.metadata['label']}」行"
+                f"（第{tok.line}行）{note}",
+                tok.line,
+                cell_keys(self.table, field.name, field.metadata["row"]),
+            )
+        )
 
     def _spread(self, tok: Token, fields: list[attrs.Attribute]) -> dict[str, Any]:
         """One printed row of values for a whole table (表四's 15 cells)."""
