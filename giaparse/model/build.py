@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 from typing import Any
 
@@ -10,7 +10,7 @@ import attrs
 from lark import Token
 
 from giaparse.model.cells import resolve
-from giaparse.model.diagnostics import Diagnostic
+from giaparse.model.diagnostics import Diagnostic, Severity
 from giaparse.model.fields import COUNT, DELTA, MONEY, row_fields, value_fields
 from giaparse.model.tables import ExtraRow
 from giaparse.model.values import CellError, parse_count, parse_delta, parse_money, unit_in
@@ -150,9 +150,10 @@ class TableBuilder:
         row_cls = field.metadata["row"]
         plan = _columns(self.table, field.name, row_cls)
         value: RowToken = tok.value
-        cells, cell_lines = value.values, value.value_lines
+        cells: Sequence[str | None] = value.values
+        cell_lines: Sequence[int | None] = value.value_lines
         if len(cells) != len(plan):
-            res = resolve(cells, cell_lines, len(plan))
+            res = resolve(value.values, value.value_lines, len(plan))
             cells, cell_lines = res.cells, res.lines
             if res.problem is not None:
                 self._resolved(res.problem, res.note, field, tok)
@@ -172,10 +173,11 @@ class TableBuilder:
         return row_cls(**kwargs)
 
     def _resolved(self, problem: str, note: str, field: attrs.Attribute, tok: Token) -> None:
+        severity: Severity = "info" if problem == "PLACEHOLDERS_DROPPED" else "warning"
         self.diagnostics.append(
             Diagnostic(
                 problem,
-                "info" if problem == "PLACEHOLDERS_DROPPED" else "warning",
+                severity,
                 f"{TABLE_NUMBERS.get(self.table, self.table)}「{field.metadata['label']}」行"
                 f"（第{tok.line}行）{note}",
                 tok.line,

@@ -119,7 +119,7 @@ def classify(row: Row, labels: LabelTable, terminals: Mapping[str, str]) -> Toke
             decisions.clear()
         decision = decisions[(texts, tail)] = _decide([normalize(t) for t in texts], tail, labels)
     name, at, fallback = decision
-    if at == _WHOLE_ROW:  # a header or block heading row: every cell is its own
+    if at == _WHOLE_ROW and name is not None:  # a header or block row: every cell is its own
         return _row_token(terminals, name, row, texts[0], len(cells))
     if name is not None and name in terminals:
         return _row_token(terminals, name, row, texts[at], label_at[at] + 1)
