@@ -9,7 +9,7 @@ from typing import Any
 import attrs
 from lark import Token
 
-from giaparse.model.cells import resolve
+from giaparse.model.cells import Resolved, resolve
 from giaparse.model.diagnostics import Diagnostic, Severity
 from giaparse.model.fields import COUNT, DELTA, MONEY, row_fields, value_fields
 from giaparse.model.tables import ExtraRow
@@ -19,7 +19,6 @@ from giaparse.parsing.lexer import EXTRA_ROW, VALUES, RowToken
 
 TABLE_NUMBERS = {"active_disclosure": "表二", "applications": "表三", "reviews": "表四"}
 _PARSERS = {COUNT: parse_count, DELTA: parse_delta}
-_FAST_DIGITS = 15  # plain digit cells up to this length are read inline (as parse_count would)
 
 
 def base(name: str) -> str:
@@ -33,10 +32,10 @@ def cell_keys(table: str, row: str, row_cls: type) -> tuple[str, ...]:
 
 
 @cache
-def _columns(table: str, row: str, row_cls: type) -> tuple[tuple[int, str, str, bool, Any], ...]:
-    """Per column of a row, built once: index, name, cell key, read as int?, attrs field."""
+def _columns(table: str, row: str, row_cls: type) -> tuple[tuple[int, str, str, Any], ...]:
+    """Per column of a row, built once: index, name, cell key, attrs field."""
     return tuple(
-        (i, c.name, key, c.metadata["kind"] in _PARSERS, c)
+        (i, c.name, key, c)
         for i, (c, key) in enumerate(
             zip(value_fields(row_cls), cell_keys(table, row, row_cls), strict=True)
         )
@@ -155,61 +154,52 @@ class TableBuilder:
         if len(cells) != len(plan):
             res = resolve(value.values, value.value_lines, len(plan))
             cells, cell_lines = res.cells, res.lines
-            if res.problem is not None:
-                self._resolved(res.problem, res.note, field, tok)
+            keys = cell_keys(self.table, field.name, row_cls)
+            self._resolved(res, tok, f"「{field.metadata['label']}」行", keys)
         kwargs = {}
         lines, texts, at = self.lines, self.texts, tok.line
-        for (i, name, key, is_count, column), text, line in zip(
-            plan, cells, cell_lines, strict=True
-        ):
+        for (i, name, key, column), text, line in zip(plan, cells, cell_lines, strict=True):
             if text is None:
                 continue
             lines[key] = line or at
             texts[key] = text
-            if is_count and text.isdigit() and text.isascii() and len(text) <= _FAST_DIGITS:
-                kwargs[name] = int(text)  # the common count, without a call per cell
-            elif text:
+            if text:  # an empty cell is the field's default, None
                 kwargs[name] = self._value(field, column, i, text, line or at, header)
         return row_cls(**kwargs)
 
-    def _resolved(self, problem: str, note: str, field: attrs.Attribute, tok: Token) -> None:
-        severity: Severity = "info" if problem == "PLACEHOLDERS_DROPPED" else "warning"
+    def _resolved(self, res: Resolved, tok: Token, where: str, cells: tuple[str, ...]) -> None:
+        """The diagnostic for a row whose cells did not match its columns one to one."""
+        if res.problem is None:
+            return
+        severity: Severity = "info" if res.problem == "PLACEHOLDERS_DROPPED" else "warning"
         self.diagnostics.append(
             Diagnostic(
-                problem,
+                res.problem,
                 severity,
-                f"{TABLE_NUMBERS.get(self.table, self.table)}「{field.metadata['label']}」行"
-                f"（第{tok.line}行）{note}",
+                f"{TABLE_NUMBERS.get(self.table, self.table)}{where}（第{tok.line}行）{res.note}",
                 tok.line,
-                cell_keys(self.table, field.name, field.metadata["row"]),
+                cells,
             )
         )
 
     def _spread(self, tok: Token, fields: list[attrs.Attribute]) -> dict[str, Any]:
         """One printed row of values for a whole table (表四's 15 cells)."""
-        slots = [(f, c) for f in fields for c in value_fields(f.metadata["row"])]
+        slots = [
+            (f, column)
+            for f in fields
+            for column in _columns(self.table, f.name, f.metadata["row"])
+        ]
         value: RowToken = tok.value
         res = resolve(value.values, value.value_lines, len(slots))
-        if res.problem is not None:
-            self.diagnostics.append(
-                Diagnostic(
-                    res.problem,
-                    "info" if res.problem == "PLACEHOLDERS_DROPPED" else "warning",
-                    f"{TABLE_NUMBERS.get(self.table, self.table)}数据行（第{tok.line}行）{res.note}",
-                    tok.line,
-                    (self.table,),
-                )
-            )
+        self._resolved(res, tok, "数据行", (self.table,))
         per_row: dict[str, dict[str, Any]] = {f.name: {} for f in fields}
-        column_index = [j for f in fields for j in range(len(value_fields(f.metadata["row"])))]
-        for i, ((f, c), text, line) in enumerate(zip(slots, res.cells, res.lines, strict=True)):
+        for (f, (i, name, key, column)), text, line in zip(
+            slots, res.cells, res.lines, strict=True
+        ):
             if text is not None:
-                key = cell_keys(self.table, f.name, f.metadata["row"])[column_index[i]]
                 self.lines[key] = line or tok.line
                 self.texts[key] = text
-                per_row[f.name][c.name] = self._value(
-                    f, c, column_index[i], text, line or tok.line, None
-                )
+                per_row[f.name][name] = self._value(f, column, i, text, line or tok.line, None)
         return {
             name: f.metadata["row"](**per_row[name])
             for name, f in zip(per_row, fields, strict=True)
