@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from giaparse.errors import ParseError, StrictError
-from giaparse.model.build import TableBuilder, base
+from giaparse.model.build import TableBuilder
 from giaparse.model.diagnostics import Diagnostic
 from giaparse.model.metadata import find_agency, find_year, section_text, title_lines
 from giaparse.model.report import Report, Sections
 from giaparse.parsing.detect import detect_template
-from giaparse.parsing.lexer import EXTRA_ROW, Lexed, RowToken, lex
+from giaparse.parsing.lexer import EXTRA_ROW, Lexed, RowToken, base, lex
 from giaparse.parsing.parser import compile_grammar, drive
 from giaparse.reader import _check_text, read_text
 from giaparse.templates import TABLES, Template, get_template, templates

@@ -15,14 +15,10 @@ from giaparse.model.fields import COUNT, DELTA, MONEY, row_fields, value_fields
 from giaparse.model.tables import ExtraRow
 from giaparse.model.values import CellError, parse_count, parse_delta, parse_money, unit_in
 from giaparse.parsing.labels import normalize
-from giaparse.parsing.lexer import EXTRA_ROW, VALUES, RowToken
+from giaparse.parsing.lexer import EXTRA_ROW, VALUES, RowToken, base
 
 TABLE_NUMBERS = {"active_disclosure": "表二", "applications": "表三", "reviews": "表四"}
 _PARSERS = {COUNT: parse_count, DELTA: parse_delta}
-
-
-def base(name: str) -> str:
-    return name.rsplit("__", 1)[-1]
 
 
 @cache

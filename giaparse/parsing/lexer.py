@@ -17,6 +17,13 @@ from giaparse.parsing.labels import LabelTable, normalize
 from giaparse.tokenize.items import Item, Prose, Row
 
 EXTRA_ROW, VALUES = "EXTRA_ROW", "VALUES"
+
+
+def base(name: str) -> str:
+    """A terminal or rule without the namespace Lark gives imports (``gia2019__common__X``)."""
+    return name.rsplit("__", 1)[-1] if not name.startswith("__") else name
+
+
 _ARTICLE = re.compile(r"^第二十条第\(?([一二三四五六七八九十]{1,3})\)?项")
 _CJK_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
@@ -89,7 +96,7 @@ def lex(items: Iterable[Item], labels: LabelTable, terminals: Mapping[str, str])
         tok = classify(item, labels, terminals)
         if tok is not None:
             tokens.append(tok)
-            kind = tok.type.rsplit("__", 1)[-1]
+            kind = base(tok.type)
             if kind != EXTRA_ROW and kind != VALUES and not kind.endswith("_HEADER"):
                 rows += 1
     return Lexed(tokens, prose, headings, rows)

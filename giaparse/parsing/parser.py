@@ -22,7 +22,7 @@ from lark.exceptions import UnexpectedInput, UnexpectedToken
 from giaparse.errors import ParseError
 from giaparse.model.diagnostics import Diagnostic
 from giaparse.parsing.labels import LabelTable
-from giaparse.parsing.lexer import EXTRA_ROW, RowToken, StreamLexer
+from giaparse.parsing.lexer import EXTRA_ROW, RowToken, StreamLexer, base
 
 _LOOKAHEAD = 3  # terminals tried after an inserted heading to judge the insertion
 _REPEAT_WINDOW = 12  # terminals compared to tell a report pasted twice from a stray heading
@@ -51,7 +51,7 @@ class Collector(Transformer):  # type: ignore[type-arg]
                 flat.extend(child.children)
             else:
                 flat.append(child)
-        name = str(data).rsplit("__", 1)[-1]  # rules imported from common.lark are namespaced
+        name = base(str(data))  # rules imported from common.lark are namespaced
         if name in self._tables:
             return Tree(data, [TablePart(name, tuple(flat))])
         return Tree(data, flat)
@@ -111,7 +111,7 @@ def _terminal_names(parser: Lark) -> dict[str, str]:
     for rule in parser.rules:
         for sym in rule.expansion:
             if sym.is_term:
-                names[sym.name.rsplit("__", 1)[-1]] = sym.name
+                names[base(sym.name)] = sym.name
     return names
 
 
@@ -219,17 +219,17 @@ def _repeats(tokens: list[Token], first: int, again: int) -> bool:
 
 def describe(name: str, labels: LabelTable) -> str:
     """The printed Chinese label of a terminal, for messages."""
-    base = name.rsplit("__", 1)[-1]
-    if base.startswith("SEC_"):
-        key = base[4:].lower()
+    short = base(name)
+    if short.startswith("SEC_"):
+        key = short[4:].lower()
         for spec in labels.sections:
             if spec.key == key:
                 return spec.title
     for label, terminal in labels.blocks.items():
-        if terminal == base:
+        if terminal == short:
             return label
-    row = labels.row_labels.get(base.lower())
-    return row[0] if row else base
+    row = labels.row_labels.get(short.lower())
+    return row[0] if row else short
 
 
 def _missing(inserted: str, before: Token, labels: LabelTable) -> Diagnostic:
@@ -238,7 +238,7 @@ def _missing(inserted: str, before: Token, labels: LabelTable) -> Diagnostic:
         "MISSING_HEADING",
         "warning",
         f"第{before.line}行之前缺少「{what}」，已按其后的行补上 "
-        f"(heading {inserted.rsplit('__', 1)[-1]} missing; inferred from the rows after it)",
+        f"(heading {base(inserted)} missing; inferred from the rows after it)",
         before.line,
     )
 

@@ -11,10 +11,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from giaparse.parsing.labels import LabelTable
-
-
-def _base(name: str) -> str:
-    return name.rsplit("__", 1)[-1] if not name.startswith("__") else name
+from giaparse.parsing.lexer import base
 
 
 def terminal_sequence(parser: Any, rule: str) -> list[str]:
@@ -22,7 +19,7 @@ def terminal_sequence(parser: Any, rule: str) -> list[str]:
     by_origin: dict[str, list[Sequence[Any]]] = defaultdict(list)
     for r in parser.rules:
         by_origin[r.origin.name].append(r.expansion)
-    names = {_base(n): n for n in by_origin}
+    names = {base(n): n for n in by_origin}
 
     def walk(name: str, stack: frozenset[str]) -> list[str]:
         expansions = by_origin.get(name) or by_origin.get(names.get(name, ""), [])
@@ -31,7 +28,7 @@ def terminal_sequence(parser: Any, rule: str) -> list[str]:
         out: list[str] = []
         for sym in max(expansions, key=len):
             if sym.is_term:
-                out.append(_base(sym.name))
+                out.append(base(sym.name))
             else:
                 out.extend(walk(sym.name, stack | {name}))
         return out
