@@ -27,6 +27,8 @@ def cases() -> dict[str, str]:
         "a report + 300,000 pipes": SEED + "\n" + "|" * 300_000 + "\n",
         "300,000 tabs in a row": SEED.replace("规章 | 0", "规章 | 0" + "\t" * 300_000),
         "100,000 nested brackets": "（" * 100_000 + "一、总体情况" + "）" * 100_000,
+        "a report + 100,000 page footers": SEED + "— 5 —\n说明\n" * 100_000,
+        "a report + 100,000 docx bookmarks": SEED + "[bookmark: _Toc]\n" * 100_000,
     }
 
 

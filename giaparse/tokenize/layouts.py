@@ -139,7 +139,7 @@ def split_newline(lines: list[str], footers: frozenset[int] = frozenset()) -> It
                 cells.append(rest.strip())
                 cell_lines.append(no)
             in_row = True
-        elif not line.strip():
+        elif is_blank(line):
             if cells:
                 yield Row(tuple(cells), tuple(cell_lines))
                 cells, cell_lines = [], []
