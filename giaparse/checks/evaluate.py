@@ -48,13 +48,9 @@ def _sum(values: Mapping[str, Any], keys: tuple[str, ...]) -> tuple[int, list[st
     return total, blanks, all_blank
 
 
-def evaluate(
-    rule: Rule, eq: Equation, report: Any, values: Mapping[str, Any] | None = None
-) -> Outcome:
-    """``values``: the report's cells by key, when the caller has read them already."""
+def evaluate(rule: Rule, eq: Equation, report: Any, values: Mapping[str, Any]) -> Outcome:
+    """``values``: the report's cells by key, read once for all equations (see :func:`check`)."""
     cells = eq.cells
-    if values is None:
-        values = cell_values(report, cells)
     found, total_blanks, totals_blank = _sum(values, eq.total)
     expected, part_blanks, parts_blank = _sum(values, eq.parts)
     lines = getattr(report, "cell_lines", {})
@@ -130,23 +126,6 @@ def _failure(rule: Rule, eq: Equation, report: Any, expected: int, found: int) -
     )
 
 
-_EQUATIONS: dict[tuple[Any, ...], tuple[Equation, ...]] = {}
-
-
-def equations(rule: Rule, report: Any) -> tuple[Equation, ...]:
-    """A rule's equations depend on the report's table classes only: expand once per class."""
-    key = (
-        rule.code,
-        type(report.active_disclosure),
-        type(report.applications),
-        type(report.reviews),
-    )
-    eqs = _EQUATIONS.get(key)
-    if eqs is None:
-        eqs = _EQUATIONS[key] = tuple(rule.expand(report))
-    return eqs
-
-
 def check(report: Any, rules: tuple[Rule, ...] = RULES) -> list[Outcome]:
     """Every rule's outcome on ``report``: pass, fail or not assessable."""
     eqs, keys = _plan(rules, report)
@@ -160,11 +139,15 @@ _PLANS: dict[tuple[Any, ...], tuple[tuple[tuple[Rule, Equation], ...], tuple[str
 def _plan(
     rules: tuple[Rule, ...], report: Any
 ) -> tuple[tuple[tuple[Rule, Equation], ...], tuple[str, ...]]:
-    """The equations of ``rules`` and the cells they read, each once, per set of table classes."""
+    """The equations of ``rules`` and the cells they read, each once.
+
+    Equations depend on the report's table classes only, so they are expanded once per set of
+    classes (and of rules).
+    """
     key = (rules, type(report.active_disclosure), type(report.applications), type(report.reviews))
     plan = _PLANS.get(key)
     if plan is None:
-        eqs = tuple((rule, eq) for rule in rules for eq in equations(rule, report))
+        eqs = tuple((rule, eq) for rule in rules for eq in rule.expand(report))
         keys = tuple(dict.fromkeys(k for _, eq in eqs for k in eq.cells))
         plan = _PLANS[key] = (eqs, keys)
     return plan
