@@ -7,10 +7,8 @@ from functools import cache
 from operator import attrgetter
 from typing import Any
 
-import attrs
-
 from giaparse.model.build import cell_name
-from giaparse.model.fields import label_of
+from giaparse.model.fields import label_of, value_fields
 
 
 @cache
@@ -25,7 +23,7 @@ def value(report: Any, key: str) -> Any:
 def cell_values(report: Any, keys: tuple[str, ...]) -> dict[str, Any]:
     """The values of ``keys``, reading each row object once rather than each key's full path."""
     values: dict[str, Any] = {}
-    for table, row, cells in _plan(keys):
+    for table, row, cells in _by_row(keys):
         obj = getattr(getattr(report, table), row)
         for column, key in cells:
             values[key] = getattr(obj, column)
@@ -33,7 +31,7 @@ def cell_values(report: Any, keys: tuple[str, ...]) -> dict[str, Any]:
 
 
 @cache
-def _plan(keys: tuple[str, ...]) -> tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...]:
+def _by_row(keys: tuple[str, ...]) -> tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...]:
     rows: dict[tuple[str, str], list[tuple[str, str]]] = {}
     for key in keys:
         table, row, column = key.split(".")
@@ -51,4 +49,5 @@ def chinese(report: Any, key: str) -> str:
 
 
 def columns(cls: type) -> list[str]:
-    return [f.name for f in attrs.fields(cls) if "kind" in f.metadata]
+    """The value columns' names of a row class, in printed order."""
+    return [f.name for f in value_fields(cls)]
