@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -81,6 +82,55 @@ def test_jobs_output_is_identical_to_serial(tmp_path: Path, corpus: list[Path]) 
     for table in TABLES:
         serial = (tmp_path / f"serial.{table}.jsonl").read_text(encoding="utf-8")
         assert (tmp_path / f"pool.{table}.jsonl").read_text(encoding="utf-8") == serial
+
+
+def test_sqlite_pool_stores_what_serial_stores_in_input_order(
+    tmp_path: Path, corpus: list[Path]
+) -> None:
+    run_batch([corpus[0].parent], tmp_path / "serial.sqlite", jobs=1)
+    run_batch([corpus[0].parent], tmp_path / "pool.sqlite", jobs=2)
+    for table in TABLES:
+        serial = read_table(tmp_path / "serial.sqlite", table)
+        assert read_table(tmp_path / "pool.sqlite", table) == serial, table
+    sources = [r["source"] for r in read_table(tmp_path / "pool.sqlite", "reports")]
+    assert sources == [str(p) for p in corpus]
+
+
+def test_second_sqlite_batch_replaces_shared_sources_and_appends_new_ones(tmp_path: Path) -> None:
+    seeds = sorted(FIXTURES.glob("*.txt"))
+    out = tmp_path / "c.sqlite"
+    run_batch(seeds[:3], out, jobs=2)
+    run_batch([seeds[1], seeds[3]], out)
+    names = [Path(r["source"]).name[:3] for r in read_table(out, "reports")]
+    assert names == ["000", "002", "001", "003"]
+    facts = read_table(out, "facts")
+    assert [Path(f["source"]).name[:3] for f in facts[:1] + facts[-1:]] == ["000", "003"]
+    per_source = {n: sum(1 for f in facts if Path(f["source"]).name[:3] == n) for n in names}
+    assert per_source["001"] == (6 * 3 + 2 * 2) + 23 * 7 + 15  # once, not twice
+
+
+def test_rerun_replaces_rows_stored_with_sequential_rowids(tmp_path: Path) -> None:
+    """Files written before rowids were per-file slots: their rows are found by source."""
+    seeds = sorted(FIXTURES.glob("*.txt"))
+    out = tmp_path / "old.sqlite"
+    run_batch(seeds[:2], out)
+    db = sqlite3.connect(out)
+    for t in TABLES:  # the same rows, renumbered 1, 2, 3… as the earlier writer stored them
+        db.execute(f'CREATE TEMP TABLE "old_{t}" AS SELECT * FROM "{t}" ORDER BY rowid')
+        db.execute(f'DELETE FROM "{t}"')
+        db.execute(f'INSERT INTO "{t}" SELECT * FROM "old_{t}"')
+        db.execute(f'CREATE INDEX IF NOT EXISTS "{t}_source" ON "{t}" ("source")')
+    db.commit()
+    assert db.execute("SELECT max(rowid) FROM reports").fetchone() == (2,)
+    db.close()
+    before = {t: len(read_table(out, t)) for t in TABLES}
+    run_batch(seeds[1:3], out, jobs=2)
+    names = [Path(r["source"]).name[:3] for r in read_table(out, "reports")]
+    assert names == ["000", "001", "002"]
+    facts = read_table(out, "facts")
+    assert len(facts) == before["facts"] + sum(
+        1 for f in facts if Path(f["source"]).name[:3] == "002"
+    )
 
 
 def test_rerun_into_sqlite_does_not_duplicate(tmp_path: Path, corpus: list[Path]) -> None:

@@ -75,41 +75,54 @@ class Summary:
         )
 
 
-Encode = Callable[[list[Flat]], Any]
+Encode = Callable[[int, list[Flat]], Any]  # (index of the chunk's first file, its rows)
 
 
-def _keep(flats: list[Flat]) -> list[Flat]:
-    return flats
-
-
-def work(paths: list[Path], encode: Encode = _keep) -> tuple[list[str], Any]:
+def work(paths: list[Path], first: int, encode: Encode) -> tuple[list[str], Any]:
     """Parse and encode some files (in a worker): their statuses and what the writer stores."""
     flats = [parse_one(p) for p in paths]
-    return [f.reports[0]["status"] for f in flats], encode(flats)
+    return [f.reports[0]["status"] for f in flats], encode(first, flats)
+
+
+_ENCODE: Encode | None = None  # a pool worker's encoder, installed once when the worker starts
+
+
+def _install(encode: Encode) -> None:
+    global _ENCODE
+    _ENCODE = encode
+
+
+def _work_installed(paths: list[Path], first: int) -> tuple[list[str], Any]:
+    assert _ENCODE is not None
+    return work(paths, first, _ENCODE)
 
 
 def results(
-    paths: list[Path], jobs: int = 1, encode: Encode = _keep, chunksize: int = 8
+    paths: list[Path], jobs: int, encode: Encode, chunksize: int = 8
 ) -> Iterator[tuple[list[str], Any]]:
     """Each chunk's statuses and encoded rows, in input order; ``jobs > 1`` uses processes.
 
-    Serial runs go file by file. With a pool, at most a few chunks per worker are in flight, so
-    a slow writer holds back the workers instead of letting results pile up in memory.
+    The encoder reaches each worker once, when it starts (inherited, not pickled per chunk, so
+    it may hold a lock). At most a few chunks per worker are in flight, so a slow writer holds
+    back the workers instead of letting results pile up in memory.
     """
+    starts = range(0, len(paths), chunksize)
     if jobs <= 1:
-        for p in paths:
-            yield work([p], encode)
+        for start in starts:
+            yield work(paths[start : start + chunksize], start, encode)
         return
     ctx = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
     in_flight: deque[Any] = deque()
-    with ctx.Pool(jobs) as pool:
-        for start in range(0, len(paths), chunksize):
+    with ctx.Pool(jobs, initializer=_install, initargs=(encode,)) as pool:
+        for start in starts:
             chunk = paths[start : start + chunksize]
-            in_flight.append(pool.apply_async(work, (chunk, encode)))
+            in_flight.append(pool.apply_async(_work_installed, (chunk, start)))
             if len(in_flight) >= 3 * jobs:
                 yield in_flight.popleft().get()
         while in_flight:
             yield in_flight.popleft().get()
+        pool.close()  # let workers exit normally (and close what they opened)
+        pool.join()
 
 
 def run_batch(
@@ -126,7 +139,7 @@ def run_batch(
     writer = open_writer(output)
     try:
         done = 0
-        for statuses, payload in results(paths, jobs, type(writer).encode):
+        for statuses, payload in results(paths, jobs, writer.encoder()):
             writer.write_encoded(payload)
             for status in statuses:
                 if status == "failed":

@@ -1,10 +1,11 @@
 """Streaming writers for the three tables, chosen by the output's extension.
 
-Each writer has a pure ``encode(flat)`` that turns one file's rows into what it stores (JSON
-lines, CSV text, SQL tuples): the batch runs it in the worker processes, so the one process
-that writes only appends. Memory does not grow with the corpus. File formats (.jsonl, .csv,
-.parquet) are rewritten on each run; SQLite replaces a source's rows, so running the same
-batch again never duplicates them.
+Each writer hands the batch an encoder that turns a chunk of files' rows into what it stores;
+the batch runs it in the worker processes, so the process that writes does no per-row work.
+JSON Lines and CSV encode bytes that the writer appends; SQLite's encoder stores the rows
+itself, one transaction per chunk, so no process copies them a second time. Memory does not
+grow with the corpus. File formats (.jsonl, .csv, .parquet) are rewritten on each run; SQLite
+replaces a source's rows, so running the same batch again never duplicates them.
 """
 
 from __future__ import annotations
@@ -12,12 +13,15 @@ from __future__ import annotations
 import csv
 import io
 import json
+import multiprocessing
 import os
 import sqlite3
-import tempfile
+from collections.abc import Callable
 from operator import itemgetter
 from pathlib import Path
 from typing import IO, Any, Protocol
+
+import attrs
 
 from giaparse.export.rows import COLUMNS, TABLES, Flat
 
@@ -26,10 +30,16 @@ _GETTERS = {t: itemgetter(*COLUMNS[t]) for t in TABLES}
 _JSON = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps(...) would build one per row
 
 
+Encoder = Callable[[int, list[Flat]], Any]
+
+
 class Writer(Protocol):
-    @staticmethod
-    def encode(flats: list[Flat]) -> Any:
-        """Turn some files' rows into what the writer stores (runs in a worker process)."""
+    def encoder(self) -> Encoder:
+        """What turns files' rows into what the writer stores, in the worker processes.
+
+        It is called with the input index of a chunk's first file and the chunk's rows, and is
+        handed to each worker once, when the worker starts.
+        """
 
     def write_encoded(self, payload: Any) -> None: ...
     def close(self) -> None: ...
@@ -54,14 +64,17 @@ def open_writer(output: str | Path) -> Writer:
     raise ValueError(f"unknown output format {suffix!r}; use one of {', '.join(FORMATS)}")
 
 
-def write(writer: Writer, flat: Flat) -> None:
-    writer.write_encoded(writer.encode([flat]))
-
-
 class _TextFiles:
     """Appends bytes the workers encoded: the writing process does no per-row work."""
 
     files: dict[str, IO[bytes]]
+
+    @staticmethod
+    def encode(flats: list[Flat]) -> dict[str, bytes]:
+        raise NotImplementedError
+
+    def encoder(self) -> Encoder:
+        return _Encode(type(self).encode)
 
     def write_encoded(self, payload: dict[str, bytes]) -> None:
         for name, data in payload.items():
@@ -119,84 +132,138 @@ _SQL_TYPES = {
 }
 
 
-_SHARD_MIN = 4  # files; fewer are sent as rows, more are written to a shard by the worker
+STRIDE = 2**32  # rowids per input file and table: row i of file k is (base + k) * STRIDE + i
 
 
-def _create_tables(db: sqlite3.Connection) -> dict[str, str]:
-    inserts = {}
+def _create_tables(db: sqlite3.Connection) -> None:
     for t in TABLES:
         cols = ", ".join(f'"{c}" {_SQL_TYPES.get(c, "TEXT")}' for c in COLUMNS[t])
         db.execute(f'CREATE TABLE IF NOT EXISTS "{t}" ({cols})')
-        inserts[t] = f'INSERT INTO "{t}" VALUES ({", ".join("?" * len(COLUMNS[t]))})'
-    return inserts
+
+
+def _insert(table: str) -> str:
+    columns = ", ".join(f'"{c}"' for c in COLUMNS[table])
+    return f'INSERT INTO "{table}" (rowid, {columns}) VALUES (?{", ?" * len(COLUMNS[table])})'
+
+
+_INSERTS = {t: _insert(t) for t in TABLES}
 
 
 class SqliteWriter:
     """Three tables keyed by ``source``; a source's old rows are replaced, never duplicated.
 
-    Workers write a chunk's rows into a small shard database; the writer copies shards in with
-    ``INSERT … SELECT`` (in input order), which costs it almost nothing per row.
+    The workers store their rows themselves, one transaction per chunk under a lock they share
+    (SQLite lets one writer in at a time), so no process copies rows a second time. Each row's
+    rowid comes from its file's place in the input, so ``ORDER BY rowid`` is input order
+    however the workers' chunks interleave, and a pool writes what a serial run writes.
     """
 
-    def __init__(self, output: Path, commit_every: int = 500) -> None:
-        self.db = sqlite3.connect(output)
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA synchronous=NORMAL")
-        self.commit_every = commit_every
-        self.pending = 0
-        self.inserts = _create_tables(self.db)
-        # only sources already stored need their old rows deleted (a re-run, or a new batch)
-        self.known = {row[0] for row in self.db.execute('SELECT DISTINCT "source" FROM "reports"')}
-
-    @staticmethod
-    def encode(flats: list[Flat]) -> tuple[list[str], Any]:
-        sources = [r["source"] for f in flats for r in f.reports]
-        if len(flats) < _SHARD_MIN:
-            return sources, {t: [_GETTERS[t](r) for f in flats for r in f.table(t)] for t in TABLES}
-        fd, name = tempfile.mkstemp(prefix="giaparse-shard-", suffix=".sqlite")
-        os.close(fd)
-        shard = sqlite3.connect(name)
+    def __init__(self, output: Path) -> None:
+        self.path = str(output)
+        db = sqlite3.connect(self.path)
         try:
-            shard.execute("PRAGMA journal_mode=OFF")
-            shard.execute("PRAGMA synchronous=OFF")
-            for t, sql in _create_tables(shard).items():
-                shard.executemany(sql, (_GETTERS[t](r) for f in flats for r in f.table(t)))
-            shard.commit()
+            db.execute("PRAGMA journal_mode=WAL")  # kept in the file: readable while it grows
+            _create_tables(db)
+            # only sources already stored have old rows to delete (a re-run, or a new batch)
+            known = dict(db.execute('SELECT "source", rowid FROM "reports"').fetchall())
+            last = max(
+                db.execute(f'SELECT max(rowid) FROM "{t}"').fetchone()[0] or 0 for t in TABLES
+            )
+            db.commit()
         finally:
-            shard.close()
-        return sources, name
+            db.close()  # no connection may be open in the parent when the pool forks
+        lock = multiprocessing.Lock()
+        self._rows = SqliteRows(self.path, last // STRIDE + 1, known, lock)
 
-    def write_encoded(self, payload: tuple[list[str], Any]) -> None:
-        sources, data = payload
-        for source in set(sources) & self.known:
-            for t in TABLES:
-                self.db.execute(f'DELETE FROM "{t}" WHERE "source" = ?', (source,))
-        if isinstance(data, str):
-            self.db.commit()  # ATTACH is not allowed inside a transaction
-            self.db.execute("ATTACH DATABASE ? AS shard", (data,))
-            try:
-                for t in TABLES:
-                    self.db.execute(
-                        f'INSERT INTO main."{t}" SELECT * FROM shard."{t}" ORDER BY rowid'
-                    )
-                self.db.commit()
-            finally:
-                self.db.execute("DETACH DATABASE shard")
-                os.unlink(data)
-        else:
-            for t in TABLES:
-                if data[t]:
-                    self.db.executemany(self.inserts[t], data[t])
-        self.pending += len(sources)
-        if self.pending >= self.commit_every:
-            self.db.commit()
-            self.pending = 0
+    def encoder(self) -> Encoder:
+        return self._rows
+
+    def write_encoded(self, payload: None) -> None:
+        """Nothing to do: the encoder has stored the chunk's rows."""
 
     def close(self) -> None:
-        for t in TABLES:  # built once at the end: cheaper than updating it on every insert
-            self.db.execute(f'CREATE INDEX IF NOT EXISTS "{t}_source" ON "{t}" ("source")')
-        self.db.commit()
-        self.db.close()
+        _close_connection(self.path)  # this process's own, if it stored rows (a serial run)
+        db = sqlite3.connect(self.path)
+        try:  # facts and diagnostics need no index: a source's rows are one rowid range
+            db.execute('CREATE INDEX IF NOT EXISTS "reports_source" ON "reports" ("source")')
+            db.commit()
+        finally:
+            db.close()
+
+
+@attrs.frozen
+class SqliteRows:
+    """The SQLite encoder: stores a chunk's rows in one transaction (in a worker)."""
+
+    path: str
+    base: int  # the first free file slot: rowids below base * STRIDE belong to earlier batches
+    known: dict[str, int]  # sources stored before this batch -> their reports row's rowid
+    lock: Any  # a multiprocessing lock, shared by the workers of one batch
+
+    def __call__(self, first: int, flats: list[Flat]) -> None:
+        db = _connection(self.path)
+        rows = {  # built before taking the lock: the other workers wait only for the inserts
+            t: [
+                ((self.base + first + k) * STRIDE + i, *_GETTERS[t](row))
+                for k, flat in enumerate(flats)
+                for i, row in enumerate(flat.table(t))
+            ]
+            for t in TABLES
+        }
+        stored = [r["source"] for f in flats for r in f.reports if r["source"] in self.known]
+        with self.lock:
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                for source in stored:
+                    self._delete(db, source)
+                for t in TABLES:
+                    db.executemany(_INSERTS[t], rows[t])
+                db.execute("COMMIT")
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
+        # Copy the log into the database outside the lock: a checkpoint can run while another
+        # connection writes, so it need not hold back the other workers as auto-checkpoints do.
+        db.execute("PRAGMA wal_checkpoint(PASSIVE)")
+
+    def _delete(self, db: sqlite3.Connection, source: str) -> None:
+        at = self.known[source]
+        for t in TABLES:
+            if at > 0 and at % STRIDE == 0:  # the source's slot: its rows of every table
+                db.execute(f'DELETE FROM "{t}" WHERE rowid >= ? AND rowid < ?', (at, at + STRIDE))
+            else:  # stored before rowids were slots (those files have an index on source)
+                db.execute(f'DELETE FROM "{t}" WHERE "source" = ?', (source,))
+
+
+_CONNECTIONS: dict[tuple[int, str], sqlite3.Connection] = {}
+
+
+def _connection(path: str) -> sqlite3.Connection:
+    """This process's connection to ``path``, opened once (keyed by pid: never one inherited)."""
+    key = (os.getpid(), path)
+    db = _CONNECTIONS.get(key)
+    if db is None:
+        db = sqlite3.connect(path, timeout=600, isolation_level=None)
+        db.execute("PRAGMA synchronous=NORMAL")
+        db.execute("PRAGMA wal_autocheckpoint=0")  # checkpoints run after the lock is released
+        _CONNECTIONS[key] = db
+    return db
+
+
+def _close_connection(path: str) -> None:
+    db = _CONNECTIONS.pop((os.getpid(), path), None)
+    if db is not None:
+        db.close()
+
+
+@attrs.frozen
+class _Encode:
+    """A writer's static ``encode``, as an encoder (the input index does not matter to it)."""
+
+    encode: Callable[[list[Flat]], Any]
+
+    def __call__(self, first: int, flats: list[Flat]) -> Any:
+        return self.encode(flats)
 
 
 class ParquetWriter:
@@ -218,9 +285,8 @@ class ParquetWriter:
         }
         self.buffers: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLES}
 
-    @staticmethod
-    def encode(flats: list[Flat]) -> list[Flat]:
-        return flats
+    def encoder(self) -> Encoder:
+        return _Encode(list)  # the rows themselves: Arrow tables are built in the writer
 
     def write_encoded(self, payload: list[Flat]) -> None:
         for t in TABLES:
