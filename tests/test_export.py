@@ -76,12 +76,14 @@ def test_csv_has_a_bom_for_excel(tmp_path: Path) -> None:
     assert (tmp_path / "c.facts.csv").read_bytes()[:3] == b"\xef\xbb\xbf"
 
 
-def test_jobs_output_is_identical_to_serial(tmp_path: Path, corpus: list[Path]) -> None:
-    run_batch([corpus[0].parent], tmp_path / "serial.jsonl", jobs=1)
-    run_batch([corpus[0].parent], tmp_path / "pool.jsonl", jobs=2)
+@pytest.mark.parametrize("fmt", ["jsonl", "csv"])
+def test_jobs_output_is_identical_to_serial(tmp_path: Path, corpus: list[Path], fmt: str) -> None:
+    run_batch([corpus[0].parent], tmp_path / f"serial.{fmt}", jobs=1)
+    run_batch([corpus[0].parent], tmp_path / f"pool.{fmt}", jobs=2)
     for table in TABLES:
-        serial = (tmp_path / f"serial.{table}.jsonl").read_text(encoding="utf-8")
-        assert (tmp_path / f"pool.{table}.jsonl").read_text(encoding="utf-8") == serial
+        serial = (tmp_path / f"serial.{table}.{fmt}").read_bytes()
+        assert (tmp_path / f"pool.{table}.{fmt}").read_bytes() == serial
+    assert len(read_table(tmp_path / f"pool.{fmt}", "reports")) == len(corpus)
 
 
 def test_sqlite_pool_stores_what_serial_stores_in_input_order(
