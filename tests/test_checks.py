@@ -6,9 +6,13 @@ import attrs
 import pytest
 from conftest import seed_text
 from edit import set_row, set_values_row
+from hypothesis import given
+from hypothesis import strategies as st
 
 import giaparse
-from giaparse.checks import RULES, check_series
+from giaparse.checks import RULES, check, check_series
+from giaparse.checks.evaluate import check_diagnostics, diagnose
+from giaparse.testing import reports
 
 PIPE_2019 = "000_c86ff80fd85f0836.txt"  # all-zero 表三 and 表四, pipe layout
 
@@ -240,3 +244,9 @@ def test_check_cli_exit_statuses(tmp_path) -> None:
         "T3_OUTCOME_TOTAL",
     ]
     assert runner.invoke(main, ["check", str(tmp_path / "prose.txt")]).exit_code == 2
+
+
+@given(st.one_of(reports(consistent=True), reports(consistent=False), reports(consistent=None)))
+def test_diagnose_says_what_every_outcome_says(report: giaparse.Report) -> None:
+    """The fast path skips clean passes only: failures, blanks and unassessable totals stay."""
+    assert diagnose(report) == check_diagnostics(check(report))

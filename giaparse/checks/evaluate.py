@@ -153,6 +153,22 @@ def _plan(
     return plan
 
 
+def diagnose(report: Any, rules: tuple[Rule, ...] = RULES) -> list[Diagnostic]:
+    """``check_diagnostics(check(report))``, with an :class:`Outcome` built only where it says
+    something: an equation with no blank cell whose two sides agree adds no diagnostic, and
+    most equations of most reports are that.
+    """
+    eqs, keys = _plan(rules, report)
+    values = cell_values(report, keys)
+    telling = []
+    for rule, eq in eqs:
+        total = [values[k] for k in eq.total]
+        parts = [values[k] for k in eq.parts]
+        if None in total or None in parts or sum(total) != sum(parts):
+            telling.append(evaluate(rule, eq, report, values))
+    return check_diagnostics(telling)
+
+
 def check_diagnostics(outcomes: list[Outcome]) -> list[Diagnostic]:
     """Failures one by one; blanks counted as 0 and unassessable totals noted once each."""
     diags = [o.diagnostic() for o in outcomes if o.status == "fail"]
