@@ -6,7 +6,9 @@ Each run is a fresh Python process (so its peak RSS is its own) over a corpus of
 reports (giaparse.render.corpus, cached under $TMPDIR/giaparse-bench/). Runs of one size go in
 rounds, each round one run per job count, so every speed-up is a pair of runs close in time
 (on a shared machine the same run moves by ±20 %); the median of the rounds' speed-ups is the
-result. Prints one line per run and a JSON summary.
+result. Each round also measures the machine's own ceiling: the same CPU-bound work (parsing
+reports already in memory) in one process, then in two at once; a batch cannot scale better.
+Prints one line per run and a JSON summary.
 """
 
 from __future__ import annotations
@@ -35,6 +37,38 @@ print(json.dumps({
 """
 
 
+CEILING = """
+import multiprocessing, sys, time
+from pathlib import Path
+import giaparse
+texts = [p.read_text(encoding="utf-8") for p in sorted(Path(sys.argv[1]).rglob("*.txt"))[:1000]]
+def work(_):
+    giaparse.parse(texts[0])  # the grammar, built once per process
+    start = time.perf_counter()
+    for t in texts:
+        giaparse.parse(t)
+    return time.perf_counter() - start
+with multiprocessing.get_context("fork").Pool(int(sys.argv[2])) as pool:
+    print(max(pool.map(work, range(int(sys.argv[2])))))
+"""
+
+
+def ceiling(root: Path) -> float:
+    """Throughput of two processes over one, on CPU-bound parsing alone (no files written)."""
+    one, two = (
+        float(
+            subprocess.run(
+                [sys.executable, "-c", CEILING, str(root), str(j)],
+                capture_output=True,
+                text=True,
+                check=True,
+            ).stdout
+        )
+        for j in (1, 2)
+    )
+    return 2 * one / two
+
+
 def corpus(n: int) -> Path:
     root = Path(tempfile.gettempdir()) / "giaparse-bench" / f"corpus-{n}"
     done = root / ".complete"
@@ -54,9 +88,13 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=1)
     args = ap.parse_args()
     results = []
+    ceilings: dict[int, list[float]] = {}
     for n in args.sizes:
         root = corpus(n)
-        for _round, jobs in ((r, j) for r in range(args.rounds) for j in args.jobs):
+        for rnd, jobs in ((r, j) for r in range(args.rounds) for j in args.jobs):
+            if jobs == args.jobs[0]:
+                ceilings.setdefault(n, []).append(ceiling(root))
+                print(f"round {rnd + 1}: machine ceiling for 2 processes {ceilings[n][-1]:.2f}x")
             os.sync()  # the last run's writes are flushed now, not in the middle of this one
             with tempfile.TemporaryDirectory() as tmp:  # 0.4 GB of SQLite at 10,000 reports
                 proc = subprocess.run(
@@ -79,7 +117,8 @@ def main() -> None:
         if ups:
             print(
                 f"speed-up with 2 processes at {n}: median {statistics.median(ups):.2f}x "
-                f"({', '.join(f'{u:.2f}x' for u in ups)})"
+                f"({', '.join(f'{u:.2f}x' for u in ups)}); machine ceiling median "
+                f"{statistics.median(ceilings[n]):.2f}x ({', '.join(f'{c:.2f}x' for c in ceilings[n])})"
             )
     print(json.dumps(results, indent=1))
 
