@@ -1,5 +1,7 @@
 """giaparse: 政府信息公开工作年度报告 as typed, checked data."""
 
+from typing import Any
+
 from giaparse.api import parse, parse_bytes, parse_file
 from giaparse.checks import RULES, Outcome, check, check_series
 from giaparse.errors import GiaparseError, ParseError, StrictError, UnknownTemplateError
@@ -30,5 +32,16 @@ __all__ = [
     "register_template",
     "render",
     "templates",
+    "to_frame",
 ]
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str) -> Any:
+    """``giaparse.to_frame``, imported on first use: the batch and writer modules behind it add
+    a tenth to ``import giaparse``, and most users never need them."""
+    if name == "to_frame":
+        from giaparse.export.frames import to_frame
+
+        return to_frame
+    raise AttributeError(f"module 'giaparse' has no attribute {name!r}")

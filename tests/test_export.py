@@ -161,8 +161,9 @@ def test_batch_cli_summary_and_exit(tmp_path: Path, corpus: list[Path]) -> None:
 
 def test_to_frame() -> None:
     pd = pytest.importorskip("pandas")
+    assert giaparse.to_frame is to_frame  # the top-level name the README shows
     reports = [(p.name, giaparse.parse_file(p)) for p in sorted(FIXTURES.glob("*.txt"))]
-    facts = to_frame(reports, kind="facts")
+    facts = giaparse.to_frame(reports, kind="facts")
     assert isinstance(facts, pd.DataFrame)
     row = facts[
         (facts.source == "001_1ec50763975fa479.txt")
