@@ -3,7 +3,10 @@
     python benchmarks/parse_vs_scan.py [--repeat 300]
 
 Prints, per seed and for generated reports, the full parse time, the scan time and their
-ratio, then where parse time goes, stage by stage (same calls as giaparse.api.parse).
+ratio, then where parse time goes, stage by stage (same calls as giaparse.api.parse), then the
+floor: what the parts the design requires cost on their own, with none of giaparse's work in
+them (Lark's LALR parser over the same row terminals, building the same attrs objects from
+finished values, splitting the lines into cells).
 
 On a shared machine single calls are slowed at random by other processes (the median moves by
 ±50 % between runs here), so parse and scan are timed in alternation, each pair close in time:
@@ -24,6 +27,7 @@ from pathlib import Path
 import giaparse
 from giaparse.checks import apply_checks
 from giaparse.model.build import TableBuilder
+from giaparse.model.fields import row_fields, value_fields
 from giaparse.parsing.detect import detect_template
 from giaparse.parsing.lexer import lex
 from giaparse.parsing.parser import compile_grammar, drive
@@ -101,6 +105,53 @@ def stages(text: str, repeat: int) -> dict[str, float]:
     }
 
 
+def floor(text: str, repeat: int) -> dict[str, float]:
+    """The design's required parts alone, on what the pipeline made of ``text``."""
+    registry = templates()
+    stream = tokenize(text)
+    tpl, _ = detect_template(stream.items, registry)
+    compiled = compile_grammar(tpl.name, tpl.grammar, TABLES)
+    tokens = lex(stream.items, tpl.label_table, compiled.terminals).tokens
+    report = giaparse.parse(text)
+    plan = []
+    for name in TABLES:
+        table = getattr(report, name)
+        rows = [
+            (
+                f.name,
+                f.metadata["row"],
+                {
+                    c.name: getattr(getattr(table, f.name), c.name)
+                    for c in value_fields(f.metadata["row"])
+                },
+            )
+            for f in row_fields(type(table))
+        ]
+        plan.append((type(table), rows))
+
+    def build() -> giaparse.Report:
+        made = [cls(**{n: row_cls(**vals) for n, row_cls, vals in rows}) for cls, rows in plan]
+        return giaparse.Report(
+            template=report.template,
+            year=report.year,
+            agency=report.agency,
+            layout=report.layout,
+            active_disclosure=made[0],
+            applications=made[1],
+            reviews=made[2],
+            sections=report.sections,
+        )
+
+    sep = {"tab": "\t", "newline": "\t"}.get(str(stream.layout), "|")
+    return {
+        "lark": best_of(lambda: compiled.parser.parse(tokens), repeat),
+        "attrs": best_of(build, repeat),
+        "split": best_of(
+            lambda: [[c.strip() for c in ln.split(sep)] for ln in text.split("\n")], repeat
+        ),
+    }
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--repeat", type=int, default=300)
@@ -134,6 +185,16 @@ def main() -> None:
     for stage, sec in parts.items():
         running += sec
         print(f"  {stage:<30}{sec * 1e3:>6.2f} ms {sec / full:>5.0%} {running / scan:>6.1f}x scan")
+    print("\nthe floor: the parts the design requires, alone, as multiples of the scan")
+    print("  lark: Lark's LALR parser over the same row terminals (no recovery, no lexing)")
+    print("  attrs: the same attrs tables and Report built from finished values")
+    print("  split: the lines split into stripped cells (no layout decisions)")
+    print(f"{'report':<14}" + "".join(f"{k:>8}" for k in floor(text, 1)) + f"{'sum':>8}")
+    for name, text in cases:
+        scan = best_of(lambda t=text: CELLS.findall(t), args.repeat * 10)
+        parts = floor(text, args.repeat)
+        cells = "".join(f"{v / scan:>7.1f}x" for v in parts.values())
+        print(f"{name:<14}{cells}{sum(parts.values()) / scan:>7.1f}x")
 
 
 if __name__ == "__main__":
