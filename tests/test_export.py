@@ -174,3 +174,19 @@ def test_to_frame() -> None:
     assert to_frame(reports, kind="reports")["year"].tolist() == [2020, 2020, 2020, 2021, 2023]
     diags = to_frame([r for _, r in reports], kind="diagnostics")
     assert diags["code"].tolist()[0] == "EXTRA_ROW" and diags["source"].tolist()[0] == "0"
+
+
+def test_a_chunk_that_fails_to_encode_still_passes_its_turn(tmp_path: Path) -> None:
+    """Otherwise the worker holding the next chunk would wait for it forever."""
+    from giaparse.export.writers import AppendBytes, Turn
+
+    def broken(flats: list) -> dict[str, bytes]:
+        raise ValueError("cannot encode")
+
+    turn = Turn()
+    append = AppendBytes({"reports": str(tmp_path / "r.jsonl")}, broken, turn)
+    with pytest.raises(ValueError, match="cannot encode"):
+        append(0, [flatten("a", giaparse.parse_file(FIXTURES / "001_1ec50763975fa479.txt"))])
+    with turn(1, 1):  # the next chunk's turn has come
+        pass
+    assert not (tmp_path / "r.jsonl").exists()

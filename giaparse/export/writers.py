@@ -99,7 +99,11 @@ class AppendBytes:
     turn: Turn
 
     def __call__(self, first: int, flats: list[Flat]) -> None:
-        data = self.encode(flats)
+        try:
+            data = self.encode(flats)
+        except BaseException:
+            with self.turn(first, len(flats)):  # pass the turn on, or the next chunk waits forever
+                raise
         with self.turn(first, len(flats)):
             files = _appenders(self.paths)
             for name, chunk in data.items():
