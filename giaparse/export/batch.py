@@ -20,7 +20,7 @@ import attrs
 from giaparse.api import parse_file
 from giaparse.errors import GiaparseError
 from giaparse.export.rows import Flat, failed, flatten
-from giaparse.export.writers import open_writer
+from giaparse.export.writers import Encoder, open_writer
 
 SUFFIXES = frozenset({".txt", ".md", ".text"})
 
@@ -75,19 +75,16 @@ class Summary:
         )
 
 
-Encode = Callable[[int, list[Flat]], Any]  # (index of the chunk's first file, its rows)
-
-
-def work(paths: list[Path], first: int, encode: Encode) -> tuple[list[str], Any]:
+def work(paths: list[Path], first: int, encode: Encoder) -> tuple[list[str], Any]:
     """Parse and encode some files (in a worker): their statuses and what the writer stores."""
     flats = [parse_one(p) for p in paths]
     return [f.reports[0]["status"] for f in flats], encode(first, flats)
 
 
-_ENCODE: Encode | None = None  # a pool worker's encoder, installed once when the worker starts
+_ENCODE: Encoder | None = None  # a pool worker's encoder, installed once when the worker starts
 
 
-def _install(encode: Encode) -> None:
+def _install(encode: Encoder) -> None:
     global _ENCODE
     _ENCODE = encode
 
@@ -98,7 +95,7 @@ def _work_installed(paths: list[Path], first: int) -> tuple[list[str], Any]:
 
 
 def results(
-    paths: list[Path], jobs: int, encode: Encode, chunksize: int = 8
+    paths: list[Path], jobs: int, encode: Encoder, chunksize: int = 8
 ) -> Iterator[tuple[list[str], Any]]:
     """Each chunk's statuses and encoded rows, in input order; ``jobs > 1`` uses processes.
 

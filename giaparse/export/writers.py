@@ -1,10 +1,11 @@
 """Streaming writers for the three tables, chosen by the output's extension.
 
 Each writer hands the batch an encoder that turns a chunk of files' rows into what it stores;
-the batch runs it in the worker processes, so the process that writes does no per-row work.
-JSON Lines and CSV encode bytes that the writer appends; SQLite's encoder stores the rows
-itself, one transaction per chunk, so no process copies them a second time. Memory does not
-grow with the corpus. File formats (.jsonl, .csv, .parquet) are rewritten on each run; SQLite
+the batch runs it in the worker processes, so the parent does no per-row work. The JSON Lines
+and CSV encoders append their bytes to the files themselves, one chunk at a time in input
+order; SQLite's stores its rows itself, one transaction per chunk. No rows cross a pipe or are
+copied a second time (Parquet's rows still go to the parent's writer). Memory does not grow
+with the corpus. File formats (.jsonl, .csv, .parquet) are rewritten on each run; SQLite
 replaces a source's rows, so running the same batch again never duplicates them.
 """
 
