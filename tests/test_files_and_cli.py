@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -81,3 +82,49 @@ def test_parse_error_says_expected_found_and_line() -> None:
 def test_unreadable_file_exits_2(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["parse", str(tmp_path / "missing.txt")])
     assert result.exit_code == 2
+
+
+def _batch_with_stderr_on_a_terminal(out: Path) -> tuple[bytes, bytes]:
+    """Run ``giaparse batch`` with stderr on a pseudo-terminal and stdout piped."""
+    import pty
+
+    master, slave = pty.openpty()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "giaparse", "batch", str(FIXTURES), "-o", str(out)],
+        stdout=subprocess.PIPE,
+        stderr=slave,
+        env={**os.environ, "COLUMNS": "100", "TERM": "xterm"},
+    )
+    os.close(slave)
+    seen = b""
+    while True:
+        try:
+            data = os.read(master, 4096)
+        except OSError:  # the terminal's other end closed: the process is done with it
+            break
+        if not data:
+            break
+        seen += data
+    stdout = proc.stdout.read() if proc.stdout else b""
+    assert proc.wait(timeout=60) == 0
+    os.close(master)
+    return seen, stdout
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX")
+def test_batch_draws_its_progress_bar_on_the_terminal_and_nothing_on_stdout(
+    tmp_path: Path,
+) -> None:
+    pytest.importorskip("rich")
+    terminal, stdout = _batch_with_stderr_on_a_terminal(tmp_path / "c.jsonl")
+    assert stdout == b""  # a pipe after `giaparse batch` gets no bar
+    text = terminal.decode("utf-8", "replace")
+    assert "parsing" in text and "5/5" in text  # the bar, with its count
+    assert "parsed 5 (with errors 0), failed 0" in text  # then the summary
+
+
+def test_batch_piped_prints_only_its_summary(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["batch", str(FIXTURES), "-o", str(tmp_path / "c.jsonl")])
+    assert result.exit_code == 0
+    (line,) = result.output.splitlines()
+    assert line.startswith("giaparse: ") and "parsed 5 (with errors 0), failed 0" in line

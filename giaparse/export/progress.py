@@ -16,6 +16,7 @@ def progress_bar(show: bool) -> Iterator[Tick | None]:
         yield None
         return
     try:
+        from rich.console import Console
         from rich.progress import (
             BarColumn,
             MofNCompleteColumn,
@@ -33,6 +34,7 @@ def progress_bar(show: bool) -> Iterator[Tick | None]:
             MofNCompleteColumn(),
             TimeElapsedColumn(),
             TimeRemainingColumn(),
+            console=Console(stderr=True),  # where the summary goes, and the terminal we asked about
             transient=False,
         )
     if rich is not None:
