@@ -106,25 +106,37 @@ class AppendBytes:
             with self.turn(first, len(flats)):  # pass the turn on, or the next chunk waits forever
                 raise
         with self.turn(first, len(flats)):
-            files = _appenders(self.paths)
             for name, chunk in data.items():
                 if chunk:
-                    files[name].write(chunk)
-                    files[name].flush()  # on disk (in the OS) before the next chunk's turn
+                    fh = _own(self.paths[name], _append)
+                    fh.write(chunk)
+                    fh.flush()  # on disk (in the OS) before the next chunk's turn
 
 
-_APPENDERS: dict[tuple[int, str], IO[bytes]] = {}
+_OWN: dict[tuple[int, str], Any] = {}
 
 
-def _appenders(paths: dict[str, str]) -> dict[str, IO[bytes]]:
-    """This process's append handles (keyed by pid: never one inherited from the parent)."""
-    pid, files = os.getpid(), {}
-    for name, path in paths.items():
-        fh = _APPENDERS.get((pid, path))
-        if fh is None:
-            fh = _APPENDERS[(pid, path)] = open(path, "ab")  # noqa: SIM115 - closed by the writer
-        files[name] = fh
-    return files
+def _own(path: str, opener: Callable[[str], Any]) -> Any:
+    """This process's handle on ``path``, opened once by ``opener``.
+
+    Keyed by pid, so a worker never uses a handle it inherited from the parent.
+    """
+    key = (os.getpid(), path)
+    handle = _OWN.get(key)
+    if handle is None:
+        handle = _OWN[key] = opener(path)
+    return handle
+
+
+def _close_own(path: str) -> None:
+    """Close this process's handle on ``path``, if it opened one (the parent, in a serial run)."""
+    handle = _OWN.pop((os.getpid(), path), None)
+    if handle is not None:
+        handle.close()
+
+
+def _append(path: str) -> IO[bytes]:
+    return open(path, "ab")  # closed by _close_own
 
 
 class _TextFiles:
@@ -150,10 +162,8 @@ class _TextFiles:
         """Nothing to do: the encoder has appended the chunk's bytes."""
 
     def close(self) -> None:
-        for path in self.paths.values():  # this process's own, if it wrote (a serial run)
-            fh = _APPENDERS.pop((os.getpid(), path), None)
-            if fh is not None:
-                fh.close()
+        for path in self.paths.values():
+            _close_own(path)
 
 
 class JsonlWriter(_TextFiles):
@@ -252,7 +262,7 @@ class SqliteWriter:
         """Nothing to do: the encoder has stored the chunk's rows."""
 
     def close(self) -> None:
-        _close_connection(self.path)  # this process's own, if it stored rows (a serial run)
+        _close_own(self.path)
         db = sqlite3.connect(self.path)
         try:  # facts and diagnostics need no index: a source's rows are one rowid range
             db.execute('CREATE INDEX IF NOT EXISTS "reports_source" ON "reports" ("source")')
@@ -271,7 +281,7 @@ class SqliteRows:
     lock: Any  # a multiprocessing lock, shared by the workers of one batch
 
     def __call__(self, first: int, flats: list[Flat]) -> None:
-        db = _connection(self.path)
+        db: sqlite3.Connection = _own(self.path, _connect)
         rows = {  # built before taking the lock: the other workers wait only for the inserts
             t: [
                 ((self.base + first + k) * STRIDE + i, *_GETTERS[t](row))
@@ -305,25 +315,11 @@ class SqliteRows:
                 db.execute(f'DELETE FROM "{t}" WHERE "source" = ?', (source,))
 
 
-_CONNECTIONS: dict[tuple[int, str], sqlite3.Connection] = {}
-
-
-def _connection(path: str) -> sqlite3.Connection:
-    """This process's connection to ``path``, opened once (keyed by pid: never one inherited)."""
-    key = (os.getpid(), path)
-    db = _CONNECTIONS.get(key)
-    if db is None:
-        db = sqlite3.connect(path, timeout=600, isolation_level=None)
-        db.execute("PRAGMA synchronous=NORMAL")
-        db.execute("PRAGMA wal_autocheckpoint=0")  # checkpoints run after the lock is released
-        _CONNECTIONS[key] = db
+def _connect(path: str) -> sqlite3.Connection:
+    db = sqlite3.connect(path, timeout=600, isolation_level=None)
+    db.execute("PRAGMA synchronous=NORMAL")
+    db.execute("PRAGMA wal_autocheckpoint=0")  # checkpoints run after the lock is released
     return db
-
-
-def _close_connection(path: str) -> None:
-    db = _CONNECTIONS.pop((os.getpid(), path), None)
-    if db is not None:
-        db.close()
 
 
 def _rows(first: int, flats: list[Flat]) -> list[Flat]:
