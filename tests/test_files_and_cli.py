@@ -128,3 +128,18 @@ def test_batch_piped_prints_only_its_summary(tmp_path: Path) -> None:
     assert result.exit_code == 0
     (line,) = result.output.splitlines()
     assert line.startswith("giaparse: ") and "parsed 5 (with errors 0), failed 0" in line
+
+
+def test_readme_python_example_prints_what_its_comments_say(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = Path(__file__).parent.parent
+    block = (root / "README.md").read_text(encoding="utf-8").split("## In Python")[1]
+    code = block.split("```python")[1].split("```")[0]
+    monkeypatch.chdir(root)  # the example names examples/… relative to the repository
+    exec(compile(code, "README.md", "exec"), {})
+    printed = capsys.readouterr().out.splitlines()
+    said = [ln.split("  # ", 1)[1] for ln in code.splitlines() if ln.startswith("print(")]
+    assert len(said) == 4
+    for out, comment in zip(printed[:3], said[:3], strict=True):  # the 4th prints the JSON
+        assert comment.startswith(out), (out, comment)
