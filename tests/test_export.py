@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 
+import attrs
 import pytest
 from click.testing import CliRunner
 from conftest import FIXTURES
+from hypothesis import given
 
 import giaparse
 from giaparse.cli import main
-from giaparse.export import TABLES, flatten, read_table, run_batch, to_frame
+from giaparse.export import COLUMNS, TABLES, Flat, flatten, read_table, run_batch, to_frame
+from giaparse.export.writers import JsonlWriter
 from giaparse.render.corpus import write_corpus
+from giaparse.testing import reports
 
 FORMATS = ["sqlite", "jsonl", "csv", "parquet"]
 
@@ -190,3 +195,85 @@ def test_a_chunk_that_fails_to_encode_still_passes_its_turn(tmp_path: Path) -> N
     with turn(1, 1):  # the next chunk's turn has come
         pass
     assert not (tmp_path / "r.jsonl").exists()
+
+
+def _plain_jsonl(rows: list[dict]) -> bytes:
+    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows).encode()
+
+
+@given(reports(consistent=None))
+def test_facts_jsonl_is_plain_json_encoding(report: giaparse.Report) -> None:
+    """The facts encoder joins pre-encoded parts; its bytes are json.dumps's, row for row."""
+    flats = [flatten("语料/一.txt", report), flatten("b.txt", attrs.evolve(report, agency=None))]
+    encoded = JsonlWriter.encode(flats)
+    for table in TABLES:
+        assert encoded[table] == _plain_jsonl([r for f in flats for r in f.table(table)]), table
+
+
+def test_facts_jsonl_escapes_what_json_escapes() -> None:
+    odd = ['"引号"', "back\\slash", "行\n尾", "\u2028", "😀", "\x00"]
+    facts = [
+        dict(
+            zip(
+                COLUMNS["facts"],
+                [
+                    odd[0],
+                    odd[1],
+                    2020,
+                    "2021",
+                    "t",
+                    odd[2],
+                    odd[3],
+                    None,
+                    "1.5",
+                    "万元",
+                    odd[4],
+                    odd[5],
+                    None,
+                ],
+                strict=True,
+            )
+        ),
+        dict(
+            zip(
+                COLUMNS["facts"],
+                [odd[0], odd[1], 2020, "2021", "t", "r", "c", -7, None, None, "", "行", "列"],
+                strict=True,
+            )
+        ),
+    ]
+    flat = Flat([], facts, [])
+    assert JsonlWriter.encode([flat])["facts"] == _plain_jsonl(facts)
+
+
+def test_facts_jsonl_memos_stay_bounded() -> None:
+    from giaparse.export import writers
+
+    rows = [
+        dict(
+            zip(
+                COLUMNS["facts"],
+                [
+                    "s",
+                    "a",
+                    2020,
+                    "2021",
+                    "t",
+                    f"extra_rows[{i}]",
+                    "0",
+                    None,
+                    None,
+                    None,
+                    f"单元格{i}" * 20,
+                    f"行名{i}",
+                    None,
+                ],
+                strict=True,
+            )
+        )
+        for i in range(3 * writers._MAX_CELLS)
+    ]
+    assert JsonlWriter.encode([Flat([], rows, [])])["facts"] == _plain_jsonl(rows)
+    assert len(writers._CELLS) <= writers._MAX_CELLS
+    assert len(writers._STRINGS) <= writers._MAX_STRINGS
+    assert all(len(k) <= writers._SHORT for k in writers._STRINGS)

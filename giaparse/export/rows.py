@@ -23,21 +23,12 @@ REPORT_COLUMNS = (
     "status",
     "error",
 )
-FACT_COLUMNS = (
-    "source",
-    "agency",
-    "year",
-    "template",
-    "table",
-    "row",
-    "column",
-    "value",
-    "amount",
-    "unit",
-    "raw",
-    "row_label",
-    "column_label",
-)
+# The facts columns by role; fact_rows() puts them in this order.
+FACT_HEAD = ("source", "agency", "year", "template")  # the same for every fact of a file
+FACT_CELL = ("table", "row", "column")  # which cell; a corpus repeats a few hundred of them
+FACT_VALUE = ("value", "amount", "unit", "raw")
+FACT_LABELS = ("row_label", "column_label")  # the cell's Chinese labels: they follow the cell
+FACT_COLUMNS = FACT_HEAD + FACT_CELL + FACT_VALUE + FACT_LABELS
 DIAGNOSTIC_COLUMNS = ("source", "code", "severity", "message", "line", "cells")
 TABLES = ("reports", "facts", "diagnostics")
 COLUMNS = {"reports": REPORT_COLUMNS, "facts": FACT_COLUMNS, "diagnostics": DIAGNOSTIC_COLUMNS}

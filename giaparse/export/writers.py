@@ -17,7 +17,7 @@ import json
 import multiprocessing
 import os
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from operator import itemgetter
 from pathlib import Path
@@ -25,7 +25,15 @@ from typing import IO, Any, Protocol
 
 import attrs
 
-from giaparse.export.rows import COLUMNS, TABLES, Flat
+from giaparse.export.rows import (
+    COLUMNS,
+    FACT_CELL,
+    FACT_HEAD,
+    FACT_LABELS,
+    FACT_VALUE,
+    TABLES,
+    Flat,
+)
 
 FORMATS = (".sqlite", ".db", ".jsonl", ".csv", ".parquet")
 _GETTERS = {t: itemgetter(*COLUMNS[t]) for t in TABLES}
@@ -173,9 +181,75 @@ class JsonlWriter(_TextFiles):
     @staticmethod
     def encode(flats: list[Flat]) -> dict[str, bytes]:
         return {
-            t: "".join(_JSON(row) + "\n" for f in flats for row in f.table(t)).encode()
+            t: (
+                _facts_jsonl(flats)
+                if t == "facts"
+                else "".join(_JSON(row) + "\n" for f in flats for row in f.table(t))
+            ).encode()
             for t in TABLES
         }
+
+
+# Bounded memos (cleared when full): a corpus repeats a few hundred cells and short texts, and
+# long texts rarely repeat, so only short ones are kept; a few MB at most.
+_MAX_STRINGS, _SHORT = 16384, 64
+_MAX_CELLS = 4096
+_STRINGS: dict[str, str] = {}
+_CELLS: dict[tuple[Any, ...], tuple[str, str]] = {}
+
+
+def _value(v: Any) -> str:
+    """``_JSON(v)``, remembering short strings: keys, labels and cell texts repeat."""
+    if v is None:
+        return "null"
+    if type(v) is int:
+        return str(v)
+    if type(v) is not str or len(v) > _SHORT:
+        return _JSON(v)
+    text = _STRINGS.get(v)
+    if text is None:
+        if len(_STRINGS) >= _MAX_STRINGS:
+            _STRINGS.clear()
+        text = _STRINGS[v] = _JSON(v)
+    return text
+
+
+def _pairs(columns: tuple[str, ...], values: Iterable[Any]) -> str:
+    return ", ".join(f"{_value(c)}: {_value(v)}" for c, v in zip(columns, values, strict=True))
+
+
+_FACT_KEY = itemgetter(*FACT_CELL, *FACT_LABELS)
+_FACT_VALUES = itemgetter(*FACT_VALUE)
+_VALUES_FORMAT = ", ".join(f"{_JSON(c)}: {{}}" for c in FACT_VALUE)  # '"value": {}, …'
+
+
+def _facts_jsonl(flats: list[Flat]) -> str:
+    """The facts rows as JSON Lines, the bytes ``_JSON(row)`` would give, twice as fast.
+
+    Of a fact's 13 columns only ``FACT_VALUE`` changes from row to row: ``FACT_HEAD`` is the
+    same for a whole file, and ``FACT_CELL`` with ``FACT_LABELS`` repeats across files, so
+    those are encoded once and joined.
+    """
+    lines = []
+    n = len(FACT_CELL)
+    for flat in flats:
+        if not flat.facts:
+            continue
+        first = flat.facts[0]
+        head = "{" + _pairs(FACT_HEAD, (first[c] for c in FACT_HEAD)) + ", "
+        for row in flat.facts:
+            key = _FACT_KEY(row)
+            cell = _CELLS.get(key)
+            if cell is None:
+                if len(_CELLS) >= _MAX_CELLS:
+                    _CELLS.clear()
+                cell = _CELLS[key] = (
+                    f"{_pairs(FACT_CELL, key[:n])}, ",
+                    f", {_pairs(FACT_LABELS, key[n:])}}}\n",
+                )
+            values = _VALUES_FORMAT.format(*map(_value, _FACT_VALUES(row)))
+            lines.append(f"{head}{cell[0]}{values}{cell[1]}")
+    return "".join(lines)
 
 
 def _csv_head(table: str) -> bytes:
