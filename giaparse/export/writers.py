@@ -148,7 +148,7 @@ def _append(path: str) -> IO[bytes]:
 
 
 class _TextFiles:
-    """Files the workers append to; the writing process creates them and closes its own."""
+    """Files the workers append to; the parent creates them, and closes its own handles."""
 
     paths: dict[str, str]
 
