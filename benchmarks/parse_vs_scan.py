@@ -23,6 +23,7 @@ import statistics
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import giaparse
 from giaparse.checks import apply_checks
@@ -76,13 +77,19 @@ def best_of(fn: Callable[[], object], repeat: int) -> float:
     return min(timings(fn, repeat))
 
 
-def stages(text: str, repeat: int) -> dict[str, float]:
+def through_lexer(text: str) -> tuple[Any, Any, Any, Any, Any]:
+    """What the pipeline makes of ``text`` up to the lexer: registry, stream, template,
+    compiled grammar, lexed terminals (the calls giaparse.api.parse makes)."""
     registry = templates()
     stream = tokenize(text)
     tpl, _ = detect_template(stream.items, registry)
     compiled = compile_grammar(tpl.name, tpl.grammar, TABLES)
+    return registry, stream, tpl, compiled, lex(stream.items, tpl.label_table, compiled.terminals)
+
+
+def stages(text: str, repeat: int) -> dict[str, float]:
+    registry, stream, tpl, compiled, lexed = through_lexer(text)
     labels = tpl.label_table
-    lexed = lex(stream.items, labels, compiled.terminals)
     parsed = drive(compiled, lexed.tokens, labels)
 
     def build() -> None:
@@ -107,11 +114,8 @@ def stages(text: str, repeat: int) -> dict[str, float]:
 
 def floor(text: str, repeat: int) -> dict[str, float]:
     """The design's required parts alone, on what the pipeline made of ``text``."""
-    registry = templates()
-    stream = tokenize(text)
-    tpl, _ = detect_template(stream.items, registry)
-    compiled = compile_grammar(tpl.name, tpl.grammar, TABLES)
-    tokens = lex(stream.items, tpl.label_table, compiled.terminals).tokens
+    _, stream, _, compiled, lexed = through_lexer(text)
+    tokens = lexed.tokens
     report = giaparse.parse(text)
     plan = []
     for name in TABLES:
