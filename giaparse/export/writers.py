@@ -382,11 +382,12 @@ class SqliteRows:
 
     def _delete(self, db: sqlite3.Connection, source: str) -> None:
         at = self.known[source]
+        if at > 0 and at % STRIDE == 0:  # the source's slot: its rows of every table
+            where, args = "rowid >= ? AND rowid < ?", (at, at + STRIDE)
+        else:  # stored before rowids were slots (those files have an index on source)
+            where, args = '"source" = ?', (source,)
         for t in TABLES:
-            if at > 0 and at % STRIDE == 0:  # the source's slot: its rows of every table
-                db.execute(f'DELETE FROM "{t}" WHERE rowid >= ? AND rowid < ?', (at, at + STRIDE))
-            else:  # stored before rowids were slots (those files have an index on source)
-                db.execute(f'DELETE FROM "{t}" WHERE "source" = ?', (source,))
+            db.execute(f'DELETE FROM "{t}" WHERE {where}', args)
 
 
 def _connect(path: str) -> sqlite3.Connection:
