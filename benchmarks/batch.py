@@ -3,7 +3,7 @@
     python benchmarks/batch.py [--sizes 1000 10000] [--jobs 1 2] [--format sqlite] [--rounds 3]
 
 Each run is a fresh Python process (so its peak RSS is its own) over a corpus of generated
-reports (giaparse.render.corpus, cached under $TMPDIR/giaparse-bench/). Runs of one size go in
+reports (giaparse.rendering.corpus, cached under $TMPDIR/giaparse-bench/). Runs of one size go in
 rounds, each round one run per job count, so every speed-up is a pair of runs close in time
 (on a shared machine the same run moves by ±20 %); the median of the rounds' speed-ups is the
 result. Each round also measures the machine's own ceiling: the same CPU-bound work (parsing
@@ -23,7 +23,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from giaparse.render.corpus import write_corpus
+from giaparse.rendering.corpus import write_corpus
 
 RUN = """
 import json, resource, sys

@@ -26,16 +26,16 @@ from pathlib import Path
 from typing import Any
 
 import giaparse
+from giaparse.build.tables import TableBuilder
 from giaparse.checks import apply_checks
-from giaparse.model.build import TableBuilder
 from giaparse.model.fields import row_fields, value_fields
+from giaparse.model.template import TABLES, templates
 from giaparse.parsing.detect import detect_template
 from giaparse.parsing.lexer import lex
 from giaparse.parsing.parser import compile_grammar, drive
-from giaparse.render import render
-from giaparse.render.corpus import random_report
-from giaparse.templates import TABLES, templates
-from giaparse.tokenize import tokenize
+from giaparse.rendering import render
+from giaparse.rendering.corpus import random_report
+from giaparse.tokens import tokenize
 
 CELLS = re.compile(r"[^|\t\n]+")
 FIXTURES = Path(__file__).parent.parent / "tests" / "fixtures"

@@ -4,12 +4,12 @@ from typing import Any
 
 from giaparse.api import parse, parse_bytes, parse_file
 from giaparse.checks import RULES, Outcome, check, check_series
-from giaparse.errors import GiaparseError, ParseError, StrictError, UnknownTemplateError
-from giaparse.model.diagnostics import Diagnostic
+from giaparse.core.diagnostics import Diagnostic
+from giaparse.core.errors import GiaparseError, ParseError, StrictError, UnknownTemplateError
+from giaparse.core.values import Money
 from giaparse.model.report import Report, Sections
-from giaparse.model.values import Money
-from giaparse.render import render
-from giaparse.templates import Template, get_template, register_template, templates
+from giaparse.model.template import Template, get_template, register_template, templates
+from giaparse.rendering import render
 
 __all__ = [
     "RULES",

@@ -4,18 +4,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from giaparse.errors import ParseError, StrictError
-from giaparse.model.build import TableBuilder
-from giaparse.model.diagnostics import Diagnostic
-from giaparse.model.metadata import find_agency, find_year, section_text, title_lines
+from giaparse.build.metadata import find_agency, find_year, section_text, title_lines
+from giaparse.build.tables import TableBuilder
+from giaparse.core.diagnostics import Diagnostic
+from giaparse.core.errors import ParseError, StrictError
+from giaparse.core.items import Prose, Row
 from giaparse.model.report import Report, Sections
+from giaparse.model.template import TABLES, Template, get_template, templates
 from giaparse.parsing.detect import detect_template
 from giaparse.parsing.lexer import EXTRA_ROW, Lexed, RowToken, base, lex
 from giaparse.parsing.parser import compile_grammar, drive
-from giaparse.reader import _check_text, read_text
-from giaparse.templates import TABLES, Template, get_template, templates
-from giaparse.tokenize import tokenize
-from giaparse.tokenize.items import Prose, Row
+from giaparse.sources.text import _check_text, read_text
+from giaparse.tokens import tokenize
 
 _MIN_HEADINGS = 2
 _MIN_ROWS = 3
@@ -108,7 +108,7 @@ def parse(text: str, *, template: str | None = None, strict: bool = False) -> Re
 
 
 def parse_bytes(data: bytes, **kwargs: object) -> Report:
-    from giaparse.reader import decode
+    from giaparse.sources.text import decode
 
     return parse(decode(data), **kwargs)  # type: ignore[arg-type]
 

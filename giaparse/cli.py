@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from giaparse.api import parse_file
-from giaparse.errors import GiaparseError
+from giaparse.core.errors import GiaparseError
 from giaparse.model.report import Report
 
 EXIT_OK, EXIT_DIAGNOSTICS, EXIT_NOT_A_REPORT = 0, 1, 2
@@ -56,7 +56,7 @@ def parse_cmd(paths: tuple[Path, ...], fmt: str, template: str | None) -> None:
             failed = True
             continue
         if fmt == "text":
-            from giaparse.render.text import render_text
+            from giaparse.rendering.text import render_text
 
             click.echo(render_text(report, source=str(path)))
         elif len(paths) == 1 and not Path(paths[0]).is_dir():

@@ -21,15 +21,15 @@ import attrs
 from hypothesis import strategies as st
 
 from giaparse.checks.rules import NOT_OUTCOMES
+from giaparse.core.items import Item, Prose, Row
+from giaparse.core.values import Money
 from giaparse.model.fields import DELTA, MONEY, row_fields, value_fields
+from giaparse.model.labels import normalize
 from giaparse.model.report import Report, Sections
 from giaparse.model.tables import ExtraRow
-from giaparse.model.values import Money
-from giaparse.parsing.labels import normalize
-from giaparse.render.layout import LAYOUTS, lay_out
-from giaparse.render.report import report_items
-from giaparse.templates import get_template
-from giaparse.tokenize.items import Item, Prose, Row
+from giaparse.model.template import get_template
+from giaparse.rendering.layout import LAYOUTS, lay_out
+from giaparse.rendering.report import report_items
 
 __all__ = [
     "LAYOUTS",
@@ -233,7 +233,7 @@ _FOOTERS = ("— 5 —", "- 4 -", "－12－", "第 3 页 共 9 页")
 
 
 def _is_value(cell: str) -> bool:
-    from giaparse.model.values import looks_like_value
+    from giaparse.core.values import looks_like_value
 
     return looks_like_value(cell)
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from giaparse.tokenize import tokenize
-from giaparse.tokenize.items import Prose, Row
+from giaparse.core.items import Prose, Row
+from giaparse.tokens import tokenize
 
 LAYOUTS = ("pipe", "tab", "newline", "markdown")
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from giaparse.model.cells import resolve
+from giaparse.build.cells import resolve
 
 
 def r(values: list[str], arity: int):

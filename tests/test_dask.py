@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from giaparse.export import read_table, run_batch
-from giaparse.render.corpus import write_corpus
+from giaparse.rendering.corpus import write_corpus
 
 dask = pytest.importorskip("dask")
 distributed = pytest.importorskip("dask.distributed")

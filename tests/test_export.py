@@ -16,7 +16,7 @@ import giaparse
 from giaparse.cli import main
 from giaparse.export import COLUMNS, TABLES, Flat, flatten, read_table, run_batch, to_frame
 from giaparse.export.writers import JsonlWriter
-from giaparse.render.corpus import write_corpus
+from giaparse.rendering.corpus import write_corpus
 from giaparse.testing import reports
 
 FORMATS = ["sqlite", "jsonl", "csv", "parquet"]

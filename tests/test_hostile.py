@@ -10,7 +10,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 import giaparse
-from giaparse.errors import ParseError
+from giaparse.core.errors import ParseError
 
 SEEDS = [seed_text(n) for n in SEED_NAMES]
 CELL_NOISE = st.sampled_from(

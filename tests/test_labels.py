@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from giaparse import get_template
-from giaparse.parsing.labels import normalize
+from giaparse.model.labels import normalize
 
 
 def test_normalize_folds_width_spaces_quotes_and_enumerators() -> None:

@@ -6,10 +6,10 @@ from conftest import SEED_NAMES, seed_text
 from layouts import LAYOUTS, rewrite
 
 import giaparse
+from giaparse.model.template import TABLES, get_template
 from giaparse.parsing.lexer import _MAX_DECISIONS, classify, lex
 from giaparse.parsing.parser import compile_grammar
-from giaparse.templates import TABLES, get_template
-from giaparse.tokenize import Prose, Row, tokenize
+from giaparse.tokens import Prose, Row, tokenize
 
 
 def _texts() -> list[str]:

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 import giaparse
 from giaparse.checks import apply_checks
-from giaparse.render import LAYOUTS, render
+from giaparse.rendering import LAYOUTS, render
 from giaparse.testing import noisy_texts, reports
 
 SEED_REPORTS = [giaparse.parse(seed_text(n)) for n in SEED_NAMES]

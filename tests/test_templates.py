@@ -107,7 +107,7 @@ def test_a_new_template_registers_without_editing_the_library(tmp_path: Path) ->
         assert report.applications.new_requests.total == 0
         assert report.to_dict()["active_disclosure"]["regulations"] == {"added": 5, "total": 9}
     finally:
-        from giaparse.templates import unregister_template
+        from giaparse.model.template import unregister_template
 
         unregister_template("2099")
     assert "2099" not in giaparse.templates()

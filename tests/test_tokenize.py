@@ -7,10 +7,10 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from giaparse.tokenize import tokenize
-from giaparse.tokenize.clean import _FOOTER, footer_lines
-from giaparse.tokenize.items import Prose, Row
-from giaparse.tokenize.layouts import detect
+from giaparse.core.items import Prose, Row
+from giaparse.tokens import tokenize
+from giaparse.tokens.clean import _FOOTER, footer_lines
+from giaparse.tokens.layouts import detect
 
 
 def rows(text: str) -> list[tuple[str, ...]]:

@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 from giaparse import Money
-from giaparse.model.values import CellError, parse_count, parse_delta, parse_money
+from giaparse.core.values import CellError, parse_count, parse_delta, parse_money
 
 
 @pytest.mark.parametrize("text", ["", "\xa0", "\u3000", "-", "—", "/", "无"])

@@ -7,8 +7,7 @@ from functools import cache
 from operator import attrgetter
 from typing import Any
 
-from giaparse.model.build import cell_name
-from giaparse.model.fields import label_of, value_fields
+from giaparse.model.fields import cell_name, label_of, value_fields
 
 
 @cache

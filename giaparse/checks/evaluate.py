@@ -9,7 +9,7 @@ import attrs
 
 from giaparse.checks.cells import cell_values, chinese
 from giaparse.checks.rules import RULES, Equation, Rule
-from giaparse.model.diagnostics import Diagnostic, Severity
+from giaparse.core.diagnostics import Diagnostic, Severity
 from giaparse.model.fields import label_of
 
 Status = Literal["pass", "fail", "not_assessable"]

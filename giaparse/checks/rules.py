@@ -12,7 +12,7 @@ from typing import Any, Literal
 import attrs
 
 from giaparse.checks.cells import columns
-from giaparse.model.diagnostics import Severity
+from giaparse.core.diagnostics import Severity
 from giaparse.model.fields import row_fields
 
 Kind = Literal["total", "balance"]

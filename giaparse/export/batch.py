@@ -18,7 +18,7 @@ from typing import Any
 import attrs
 
 from giaparse.api import parse_file
-from giaparse.errors import GiaparseError
+from giaparse.core.errors import GiaparseError
 from giaparse.export.rows import Flat, failed, flatten
 from giaparse.export.writers import Encoder, open_writer
 

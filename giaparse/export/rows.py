@@ -7,9 +7,9 @@ from typing import Any
 
 import attrs
 
+from giaparse.core.values import Money
 from giaparse.model.fields import row_fields, value_fields
 from giaparse.model.report import Report
-from giaparse.model.values import Money
 
 REPORT_COLUMNS = (
     "source",

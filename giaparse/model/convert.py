@@ -9,8 +9,8 @@ from typing import Any
 import cattrs
 from cattrs.gen import make_dict_unstructure_fn, override
 
+from giaparse.core.values import Money
 from giaparse.model.report import Report
-from giaparse.model.values import Money
 
 
 @cache
@@ -36,7 +36,7 @@ def unstructure(report: Report) -> dict[str, Any]:
 
 
 def structure(data: dict[str, Any]) -> Report:
-    from giaparse.templates import get_template
+    from giaparse.model.template import get_template
 
     template = get_template(data["template"])
     conv = _converter()
@@ -49,7 +49,7 @@ def structure(data: dict[str, Any]) -> Report:
         "applications": conv.structure(data["applications"], template.applications),
         "reviews": conv.structure(data["reviews"], template.reviews),
     }
-    from giaparse.model.diagnostics import Diagnostic
+    from giaparse.core.diagnostics import Diagnostic
     from giaparse.model.report import Sections
 
     if data.get("sections") is not None:

@@ -7,9 +7,10 @@ from typing import Any
 
 import attrs
 
-from giaparse.model.values import Unit
+from giaparse.core.values import Unit
 
 COUNT, DELTA, MONEY = "count", "delta", "money"
+TABLE_NUMBERS = {"active_disclosure": "表二", "applications": "表三", "reviews": "表四"}
 
 
 def count(label: str) -> Any:
@@ -48,3 +49,8 @@ def row_fields(cls: type) -> list[attrs.Attribute]:
 def value_fields(cls: type) -> list[attrs.Attribute]:
     """The value columns of a row class, in printed order: their number is the row's arity."""
     return [f for f in attrs.fields(cls) if "kind" in f.metadata]
+
+
+def cell_name(table: str, row_label: str, column_label: str) -> str:
+    """A cell as a clerk finds it in print: 表三「（七）总计」行「自然人」列."""
+    return f"{TABLE_NUMBERS.get(table, table)}「{row_label}」行「{column_label}」列"

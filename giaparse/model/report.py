@@ -8,7 +8,7 @@ from typing import Any
 
 import attrs
 
-from giaparse.model.diagnostics import Diagnostic
+from giaparse.core.diagnostics import Diagnostic
 from giaparse.model.tables import Reviews
 
 

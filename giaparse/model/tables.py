@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import attrs
 
+from giaparse.core.values import Money
 from giaparse.model.fields import count, delta, money, row
-from giaparse.model.values import Money
 
 
 @attrs.frozen(slots=True)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from giaparse.model.diagnostics import Diagnostic
-from giaparse.templates import Template
-from giaparse.tokenize.items import Item, Row
+from giaparse.core.diagnostics import Diagnostic
+from giaparse.core.items import Item, Row
+from giaparse.model.template import Template
 
 # A report has a few hundred rows; past this many the text is no longer one report, and
 # reading further would only cost time (the lexer still reads everything).

@@ -12,9 +12,9 @@ import attrs
 from lark import Token
 from lark.lexer import Lexer
 
-from giaparse.model.values import looks_like_value
-from giaparse.parsing.labels import LabelTable, normalize
-from giaparse.tokenize.items import Item, Prose, Row
+from giaparse.core.items import Item, Prose, Row
+from giaparse.core.values import looks_like_value
+from giaparse.model.labels import LabelTable, normalize
 
 EXTRA_ROW, VALUES = "EXTRA_ROW", "VALUES"
 

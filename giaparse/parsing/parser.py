@@ -19,9 +19,9 @@ import lark
 from lark import Lark, Token, Transformer, Tree
 from lark.exceptions import UnexpectedInput, UnexpectedToken
 
-from giaparse.errors import ParseError
-from giaparse.model.diagnostics import Diagnostic
-from giaparse.parsing.labels import LabelTable
+from giaparse.core.diagnostics import Diagnostic
+from giaparse.core.errors import ParseError
+from giaparse.model.labels import GRAMMARS, LabelTable
 from giaparse.parsing.lexer import EXTRA_ROW, RowToken, StreamLexer, base
 
 _LOOKAHEAD = 3  # terminals tried after an inserted heading to judge the insertion
@@ -86,7 +86,7 @@ def compile_grammar(name: str, grammar: Path, tables: Sequence[str]) -> Compiled
                 parser="lalr",
                 lexer=StreamLexer,
                 transformer=Collector(tables),
-                import_paths=[grammar.parent, Path(__file__).parent.parent / "grammars"],
+                import_paths=[grammar.parent, GRAMMARS],
                 source_path=str(grammar),
                 strict=True,
                 cache=str(cache_file),
@@ -100,7 +100,7 @@ def compile_grammar(name: str, grammar: Path, tables: Sequence[str]) -> Compiled
 def _digest(grammar: Path, text: str) -> str:
     h = hashlib.sha256(lark.__version__.encode())
     h.update(text.encode())
-    builtin = Path(__file__).parent.parent / "grammars"
+    builtin = GRAMMARS
     for sibling in sorted({*grammar.parent.glob("*.lark"), *builtin.glob("*.lark")}):
         h.update(sibling.read_bytes())
     return h.hexdigest()[:16]

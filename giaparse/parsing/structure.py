@@ -10,7 +10,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
-from giaparse.parsing.labels import LabelTable
+from giaparse.model.labels import LabelTable
 from giaparse.parsing.lexer import base
 
 

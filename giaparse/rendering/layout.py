@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from giaparse.tokenize.items import Item, Prose, Row
+from giaparse.core.items import Item, Prose, Row
 
 LAYOUTS = ("pipe", "tab", "newline", "markdown")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from giaparse.errors import ParseError
+from giaparse.core.errors import ParseError
 
 _BINARY_MAGIC = {
     b"%PDF": "a PDF file (extract its text first)",

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from giaparse.model.diagnostics import Diagnostic
-from giaparse.tokenize.clean import clean_text, footer_lines
-from giaparse.tokenize.items import Item, Prose, Row, TokenStream
-from giaparse.tokenize.layouts import SPLITTERS, detect
+from giaparse.core.diagnostics import Diagnostic
+from giaparse.core.items import Item, Prose, Row, TokenStream
+from giaparse.tokens.clean import clean_text, footer_lines
+from giaparse.tokens.layouts import SPLITTERS, detect
 
 __all__ = ["Item", "Prose", "Row", "TokenStream", "tokenize"]
 

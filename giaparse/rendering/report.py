@@ -10,14 +10,14 @@ from typing import Any
 
 import attrs
 
+from giaparse.core.items import Item, Prose, Row
+from giaparse.core.values import Money
 from giaparse.model.fields import DELTA, row_fields, value_fields
 from giaparse.model.report import Report
-from giaparse.model.values import Money
+from giaparse.model.template import TABLES, Template, get_template
 from giaparse.parsing.parser import compile_grammar
 from giaparse.parsing.structure import blocks
-from giaparse.render.layout import lay_out
-from giaparse.templates import TABLES, Template, get_template
-from giaparse.tokenize.items import Item, Prose, Row
+from giaparse.rendering.layout import lay_out
 
 _WRAP_AT = 3  # header labels longer than this many characters wrap after it, as Word tables do
 

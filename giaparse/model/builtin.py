@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
+from giaparse.model.labels import GRAMMARS
 from giaparse.model.tables import (
     ActiveDisclosure2019,
     ActiveDisclosure2021,
     Applications2019,
     Applications2021,
 )
-from giaparse.templates import Template
-
-GRAMMARS = Path(__file__).parent / "grammars"
+from giaparse.model.template import Template
 
 TEMPLATE_2019 = Template(
     name="2019",

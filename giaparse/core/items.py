@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import attrs
 
-from giaparse.model.diagnostics import Diagnostic
+from giaparse.core.diagnostics import Diagnostic
 
 
 @attrs.frozen(slots=True)

@@ -1,5 +1,5 @@
 """The template registry. Built-in templates register exactly as a user's new template does:
-through :func:`register_template`, reached via the ``giaparse.templates`` entry-point group.
+through :func:`register_template`, reached via the ``giaparse.model.template`` entry-point group.
 """
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ from typing import Any
 
 import attrs
 
-from giaparse.errors import UnknownTemplateError
+from giaparse.core.errors import UnknownTemplateError
+from giaparse.model.labels import LabelTable, load_labels
 from giaparse.model.tables import Reviews
-from giaparse.parsing.labels import LabelTable, load_labels
 
 ENTRY_POINT_GROUP = "giaparse.templates"
 TABLES = ("active_disclosure", "applications", "reviews")
@@ -77,9 +77,9 @@ def _load_entry_points() -> None:
         template = obj() if isinstance(obj, Callable) and not isinstance(obj, Template) else obj
         if template.name not in _REGISTRY:
             register_template(template)
-        found = found or ep.value.startswith("giaparse.builtin:")
+        found = found or ep.value.startswith("giaparse.model.builtin:")
     if not found:  # running from a source tree without installed metadata
-        from giaparse import builtin
+        from giaparse.model import builtin
 
         for template in builtin.BUILTINS:
             if template.name not in _REGISTRY:

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from giaparse.tokenize.clean import is_blank
-from giaparse.tokenize.items import Item, Prose, Row
+from giaparse.core.items import Item, Prose, Row
+from giaparse.tokens.clean import is_blank
 
 PIPE, MARKDOWN, TAB, NEWLINE = "pipe", "markdown", "tab", "newline"
 _SEPARATOR_CHARS = frozenset("|:- \t+")

@@ -9,15 +9,22 @@ from typing import Any
 import attrs
 from lark import Token
 
-from giaparse.model.cells import Resolved, resolve
-from giaparse.model.diagnostics import Diagnostic, Severity
-from giaparse.model.fields import COUNT, DELTA, MONEY, row_fields, value_fields
+from giaparse.build.cells import Resolved, resolve
+from giaparse.core.diagnostics import Diagnostic, Severity
+from giaparse.model.fields import (
+    COUNT,
+    DELTA,
+    MONEY,
+    TABLE_NUMBERS,
+    cell_name,
+    row_fields,
+    value_fields,
+)
 from giaparse.model.tables import ExtraRow
-from giaparse.model.values import CellError, parse_count, parse_delta, parse_money, unit_in
-from giaparse.parsing.labels import normalize
+from giaparse.core.values import CellError, parse_count, parse_delta, parse_money, unit_in
+from giaparse.model.labels import normalize
 from giaparse.parsing.lexer import EXTRA_ROW, VALUES, RowToken, base
 
-TABLE_NUMBERS = {"active_disclosure": "表二", "applications": "表三", "reviews": "表四"}
 _PARSERS = {COUNT: parse_count, DELTA: parse_delta}
 
 
@@ -36,11 +43,6 @@ def _columns(table: str, row: str, row_cls: type) -> tuple[tuple[int, str, str, 
             zip(value_fields(row_cls), cell_keys(table, row, row_cls), strict=True)
         )
     )
-
-
-def cell_name(table: str, row_label: str, column_label: str) -> str:
-    """A cell as a clerk finds it in print: 表三「（七）总计」行「自然人」列."""
-    return f"{TABLE_NUMBERS.get(table, table)}「{row_label}」行「{column_label}」列"
 
 
 @attrs.define

@@ -21,6 +21,8 @@ _ENUM = re.compile(
 _CJK_NUMERALS = frozenset("一二三四五六七八九十")
 _NOTE = re.compile(r"\([^()]*\)$")
 _SECTION = re.compile(r"^([一二三四五六七八九十])、")
+# The grammars and label files shipped with giaparse (users' templates may include them).
+GRAMMARS = Path(__file__).resolve().parent.parent / "grammars"
 _HEADING_MAX = 60  # characters: a longer prose line is not a section heading
 
 
@@ -207,10 +209,8 @@ def _load_merged(path: Path) -> dict[str, Any]:
     merged: dict[str, Any] = {}
     for name in data.pop("include", []):
         # "giaparse:common.toml" names a file shipped with giaparse, for users' templates
-        if name.startswith("giaparse:"):
-            included = Path(__file__).parent.parent / "grammars" / name.removeprefix("giaparse:")
-        else:
-            included = path.parent / name
+        shipped = name.startswith("giaparse:")
+        included = GRAMMARS / name.removeprefix("giaparse:") if shipped else path.parent / name
         _merge(merged, _load_merged(included))
     _merge(merged, data)
     return merged

@@ -9,7 +9,7 @@ import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
-from giaparse.tokenize.items import Prose
+from giaparse.core.items import Prose
 
 _YEAR = r"((?:19|20)\d{2})"
 _TITLE = re.compile(_YEAR + r"\s*年(?:度)?[^。，,]{0,20}?政府信息公开(?:工作)?(?:年度)?报告")

@@ -13,12 +13,12 @@ from pathlib import Path
 from typing import Any
 
 from giaparse.checks.rules import NOT_OUTCOMES
+from giaparse.core.values import Money
 from giaparse.model.fields import DELTA, MONEY, row_fields, value_fields
 from giaparse.model.report import Report, Sections
-from giaparse.model.values import Money
-from giaparse.render.layout import LAYOUTS
-from giaparse.render.report import render
-from giaparse.templates import get_template
+from giaparse.model.template import get_template
+from giaparse.rendering.layout import LAYOUTS
+from giaparse.rendering.report import render
 
 PLACES = ("宁海县", "京山市", "尧都区", "浑江区", "鲁山县", "荆门市", "余姚市", "德清县", "江北区")
 ORGANS = (
