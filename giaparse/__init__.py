@@ -8,7 +8,13 @@ from giaparse.core.diagnostics import Diagnostic
 from giaparse.core.errors import GiaparseError, ParseError, StrictError, UnknownTemplateError
 from giaparse.core.values import Money
 from giaparse.model.report import Report, Sections
-from giaparse.model.template import Template, get_template, register_template, templates
+from giaparse.model.template import (
+    Template,
+    get_template,
+    register_template,
+    templates,
+    unregister_template,
+)
 from giaparse.rendering import render
 
 __all__ = [
@@ -33,6 +39,7 @@ __all__ = [
     "render",
     "templates",
     "to_frame",
+    "unregister_template",
 ]
 __version__ = "0.1.0"
 

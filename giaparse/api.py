@@ -10,7 +10,7 @@ from giaparse.core.diagnostics import Diagnostic
 from giaparse.core.errors import ParseError, StrictError
 from giaparse.core.items import Prose, Row
 from giaparse.model.report import Report, Sections
-from giaparse.model.template import TABLES, Template, get_template, templates
+from giaparse.model.template import TABLES, Template, builtin_names, get_template, templates
 from giaparse.parsing.detect import detect_template
 from giaparse.parsing.lexer import EXTRA_ROW, Lexed, RowToken, base, lex
 from giaparse.parsing.parser import compile_grammar, drive
@@ -37,7 +37,7 @@ def parse(text: str, *, template: str | None = None, strict: bool = False) -> Re
     registry = templates()
     diagnostics: list[Diagnostic] = list(stream.repairs)
     if template is None:
-        chosen, found = detect_template(stream.items, registry)
+        chosen, found = detect_template(stream.items, registry, builtin_names())
         diagnostics.extend(found)
     else:
         chosen = get_template(template)

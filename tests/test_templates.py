@@ -2,21 +2,22 @@
 
 from __future__ import annotations
 
-from importlib.metadata import entry_points
 from pathlib import Path
 
 import attrs
 from conftest import seed_text
 
 import giaparse
+from giaparse.model import builtin
 from giaparse.model.fields import count, row
 from giaparse.model.tables import Applications2021, ExtraRow
 
 
-def test_builtins_are_registered_through_the_entry_point_group() -> None:
-    names = {ep.name for ep in entry_points(group="giaparse.templates")}
-    assert {"2019", "2021"} <= names
-    assert list(giaparse.templates())[:2] == ["2019", "2021"]
+def test_builtins_register_on_import_and_come_first() -> None:
+    registry = giaparse.templates()
+    assert list(registry)[:2] == ["2019", "2021"]
+    assert registry["2019"] is builtin.TEMPLATE_2019
+    assert registry["2021"] is builtin.TEMPLATE_2021
 
 
 def test_detection_uses_labels_not_the_year() -> None:
@@ -36,9 +37,14 @@ def test_a_2021_report_with_the_2019_other_handling_row_is_mixed() -> None:
     assert report.applications.other_other.total is None  # not guessed into a 2021 row
 
 
-def test_forcing_a_template() -> None:
-    report = giaparse.parse(seed_text("004_e530588c4c56b619.txt"), template="2021")
-    assert report.template == "2021"
+def test_forcing_a_template_is_honoured() -> None:
+    text = seed_text("004_e530588c4c56b619.txt")  # a 2021 report, detected as 2021
+    assert giaparse.parse(text).template == "2021"
+    forced = giaparse.parse(text, template="2019")
+    assert forced.template == "2019"
+    assert type(forced.active_disclosure).__name__ == "ActiveDisclosure2019"
+    # the 2021 rows it prints are not 2019 rows: they are reported, not silently read
+    assert {"UNKNOWN_ROW", "MISSING_ROW"} <= {d.code for d in forced.diagnostics}
 
 
 @attrs.frozen

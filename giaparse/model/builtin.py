@@ -1,4 +1,5 @@
-"""The two national templates, declared as any user's template would be."""
+"""The two national templates, declared as any user's template would be, and registered on
+import through the public :func:`~giaparse.model.template.register_template`."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from giaparse.model.tables import (
     Applications2019,
     Applications2021,
 )
-from giaparse.model.template import Template
+from giaparse.model.template import Template, register_builtin
 
 TEMPLATE_2019 = Template(
     name="2019",
@@ -29,4 +30,4 @@ TEMPLATE_2021 = Template(
     description="国办公开办函〔2021〕30号 (2021 reports and later)",
 )
 
-BUILTINS = (TEMPLATE_2019, TEMPLATE_2021)
+BUILTINS = (register_builtin(TEMPLATE_2019), register_builtin(TEMPLATE_2021))

@@ -1,16 +1,25 @@
-"""(Un)structuring with cattrs: the spec's JSON shape in, typed attrs objects out."""
+"""(Un)structuring with cattrs: the spec's JSON shape in, typed attrs objects out.
+
+Fields whose metadata says ``"internal": True`` (where cells stood, the cells as printed) are
+not part of the JSON contract and are left out.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 from functools import cache
-from typing import Any
+from typing import Any, TypeVar
 
+import attrs
 import cattrs
 from cattrs.gen import make_dict_unstructure_fn, override
 
+from giaparse.core.diagnostics import Diagnostic
 from giaparse.core.values import Money
-from giaparse.model.report import Report
+from giaparse.model.template import get_template
+
+T = TypeVar("T")
 
 
 @cache
@@ -21,39 +30,40 @@ def _converter() -> cattrs.Converter:
         Money, lambda d, _: Money(Decimal(str(d["amount"])), d.get("unit"))
     )
     conv.register_unstructure_hook(tuple, lambda t: [conv.unstructure(v) for v in t])
-    conv.register_unstructure_hook(
-        Report,
-        make_dict_unstructure_fn(
-            Report, conv, cell_lines=override(omit=True), cell_texts=override(omit=True)
-        ),
+
+    def without_internal(cls: type) -> Callable[[Any], dict[str, Any]]:
+        hidden = {
+            f.name: override(omit=True) for f in attrs.fields(cls) if f.metadata.get("internal")
+        }
+        return make_dict_unstructure_fn(cls, conv, **hidden)
+
+    conv.register_unstructure_hook_factory(
+        lambda cls: attrs.has(cls) and any(f.metadata.get("internal") for f in attrs.fields(cls)),
+        without_internal,
     )
     return conv
 
 
-def unstructure(report: Report) -> dict[str, Any]:
-    out: dict[str, Any] = _converter().unstructure(report)  # tuples come out as lists
+def unstructure(obj: Any) -> dict[str, Any]:
+    out: dict[str, Any] = _converter().unstructure(obj)  # tuples come out as lists
     return out
 
 
-def structure(data: dict[str, Any]) -> Report:
-    from giaparse.model.template import get_template
-
+def structure(report_cls: type[T], data: dict[str, Any]) -> T:
+    """A report of class ``report_cls`` from its JSON shape; the template names the tables."""
     template = get_template(data["template"])
     conv = _converter()
-    fields = {
+    fields: dict[str, Any] = {
         "template": data["template"],
         "year": data.get("year"),
         "agency": data.get("agency"),
         "layout": data.get("layout"),
-        "active_disclosure": conv.structure(data["active_disclosure"], template.active_disclosure),
-        "applications": conv.structure(data["applications"], template.applications),
-        "reviews": conv.structure(data["reviews"], template.reviews),
     }
-    from giaparse.core.diagnostics import Diagnostic
-    from giaparse.model.report import Sections
-
+    for name, cls in template.tables.items():
+        fields[name] = conv.structure(data[name], cls)
+    sections = attrs.fields_dict(report_cls)["sections"].default.factory  # type: ignore[union-attr]
     if data.get("sections") is not None:
-        fields["sections"] = conv.structure(data["sections"], Sections)
+        fields["sections"] = conv.structure(data["sections"], sections)
     if data.get("diagnostics") is not None:
         fields["diagnostics"] = tuple(conv.structure(d, Diagnostic) for d in data["diagnostics"])
-    return Report(**fields)
+    return report_cls(**fields)

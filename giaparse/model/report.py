@@ -9,6 +9,7 @@ from typing import Any
 import attrs
 
 from giaparse.core.diagnostics import Diagnostic
+from giaparse.model.convert import structure, unstructure
 from giaparse.model.tables import Reviews
 
 
@@ -58,16 +59,14 @@ class Report:
     # Where each cell stood in the input (``applications.granted.total`` -> line). Not part of
     # the JSON contract nor of equality: a report rendered anew has other lines, same data.
     cell_lines: Mapping[str, int] = attrs.field(
-        factory=dict, eq=False, repr=False, metadata={"label": "单元格行号"}
+        factory=dict, eq=False, repr=False, metadata={"label": "单元格行号", "internal": True}
     )
     cell_texts: Mapping[str, str] = attrs.field(  # each cell as printed, e.g. "674.7294万元"
-        factory=dict, eq=False, repr=False, metadata={"label": "单元格原文"}
+        factory=dict, eq=False, repr=False, metadata={"label": "单元格原文", "internal": True}
     )
 
     def to_dict(self) -> dict[str, Any]:
         """The report in the shape of docs/report-json.md (plain dicts, lists, str, int)."""
-        from giaparse.model.convert import unstructure
-
         return unstructure(self)
 
     def to_json(self, *, indent: int | None = 2) -> str:
@@ -76,9 +75,7 @@ class Report:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Report:
         """The inverse of :meth:`to_dict`; ``sections``, ``diagnostics``, ``layout`` optional."""
-        from giaparse.model.convert import structure
-
-        return structure(data)
+        return structure(cls, data)
 
     @classmethod
     def from_json(cls, text: str) -> Report:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 from giaparse.core.diagnostics import Diagnostic
+from giaparse.core.errors import UnknownTemplateError
 from giaparse.core.items import Item, Row
 from giaparse.model.template import Template
 
@@ -39,12 +40,24 @@ def score(template: Template, text: str) -> list[str]:
 
 
 def detect_template(
-    items: Sequence[Item], registry: Mapping[str, Template]
+    items: Sequence[Item], registry: Mapping[str, Template], builtins: Collection[str] = ()
 ) -> tuple[Template, list[Diagnostic]]:
+    """The template whose signature labels the tables print most.
+
+    Ties go to the template more of whose own signature is printed, then to a built-in over
+    a plugin (a plugin with the same labels as a built-in never shadows it), then to the newer.
+    """
+    if not registry:
+        raise UnknownTemplateError("no template is registered (giaparse.templates() is empty)")
     text = table_text(items)
     hits = {name: score(t, text) for name, t in registry.items()}
-    order = {name: i for i, name in enumerate(registry)}  # ties go to the newest template
-    ranked = sorted(registry, key=lambda n: (len(hits[n]), order[n]), reverse=True)
+    order = {name: i for i, name in enumerate(registry)}
+    share = {n: len(hits[n]) / max(1, len(registry[n].label_table.signature)) for n in registry}
+    ranked = sorted(
+        registry,
+        key=lambda n: (len(hits[n]), share[n], n in builtins, order[n]),
+        reverse=True,
+    )
     best = ranked[0]
     diags: list[Diagnostic] = []
     if not hits[best]:
