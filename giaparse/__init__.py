@@ -1,15 +1,31 @@
-"""giaparse: 政府信息公开工作年度报告 as typed, checked data."""
+"""giaparse: 政府信息公开工作年度报告 as typed, checked data.
+
+Entry points:
+
+- :func:`parse` (text), :func:`parse_bytes`, :func:`parse_file`: a report from what you have.
+- :func:`parse_items`: a report from an item stream (:class:`Row`, :class:`Prose`) that a
+  document reader or your own reader made; rows may mark merged-cell placeholders and every
+  item carries a :class:`Location` (a text line, a PDF page, a Word table and row).
+- :class:`Report` with typed tables, :class:`Diagnostic` for everything repaired, doubted or
+  inconsistent, :func:`check` / :func:`check_series` for the arithmetic rules (:data:`RULES`).
+- :func:`render` a report back to text; :func:`to_frame` for pandas.
+- :class:`Template`, :func:`register_template`, :func:`unregister_template`,
+  :func:`templates`, :func:`get_template`: add a template year without editing giaparse.
+"""
 
 from typing import Any
 
-from giaparse.api import parse, parse_bytes, parse_file
+from giaparse.api import parse, parse_bytes, parse_file, parse_items
 from giaparse.checks import RULES, Outcome, check, check_series
-from giaparse.core.diagnostics import Diagnostic
+from giaparse.core.diagnostics import Diagnostic, Severity
 from giaparse.core.errors import GiaparseError, ParseError, StrictError, UnknownTemplateError
+from giaparse.core.items import Mark, Prose, Row
+from giaparse.core.location import Location
 from giaparse.core.values import Money
 from giaparse.model.report import Report, Sections
 from giaparse.model.template import (
     Template,
+    TemplatePluginWarning,
     get_template,
     register_template,
     templates,
@@ -21,13 +37,19 @@ __all__ = [
     "RULES",
     "Diagnostic",
     "GiaparseError",
+    "Location",
+    "Mark",
     "Money",
     "Outcome",
     "ParseError",
+    "Prose",
     "Report",
+    "Row",
     "Sections",
+    "Severity",
     "StrictError",
     "Template",
+    "TemplatePluginWarning",
     "UnknownTemplateError",
     "check",
     "check_series",
@@ -35,6 +57,7 @@ __all__ = [
     "parse",
     "parse_bytes",
     "parse_file",
+    "parse_items",
     "register_template",
     "render",
     "templates",

@@ -109,7 +109,7 @@ def check_cmd(paths: tuple[Path, ...], fmt: str, template: str | None) -> None:
             f"错误{counts['error']} 警告{counts['warning']} 提示{counts['info']}"
         )
         for d in report.diagnostics:
-            where = f"第{d.line}行 " if d.line else ""
+            where = f"{d.location} " if d.location is not None else ""
             click.echo(f"  [{d.severity}] {d.code} {where}{d.message}")
     sys.exit(status)
 

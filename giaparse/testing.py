@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 
 from giaparse.checks.rules import NOT_OUTCOMES
 from giaparse.core.items import Item, Prose, Row
+from giaparse.core.location import NOWHERE
 from giaparse.core.values import Money
 from giaparse.model.fields import DELTA, MONEY, row_fields, value_fields
 from giaparse.model.labels import normalize
@@ -289,9 +290,9 @@ def noisy_items(
             cells.insert(label_at + 1, rnd.choice(_BLANKS))  # a merged-cell placeholder
         if rnd.random() < p and values and values[0].strip():
             cells.extend([""] * rnd.randint(1, 3))  # trailing empties: only unambiguous here
-        out.append(Row(tuple(cells), (0,) * len(cells)))
+        out.append(Row(tuple(cells), (NOWHERE,) * len(cells)))
         if rnd.random() < p / 3:
-            out.append(Prose(rnd.choice(_FOOTERS), 0))
+            out.append(Prose(rnd.choice(_FOOTERS), NOWHERE))
     return out
 
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from giaparse.build.cells import resolve
+from giaparse.build.cells import Resolved, resolve
+from giaparse.core.items import Mark
+from giaparse.core.location import at_line
 
 
-def r(values: list[str], arity: int):
-    return resolve(values, list(range(1, len(values) + 1)), arity)
+def r(values: list[str], arity: int, marks: list[Mark] | None = None) -> Resolved:
+    return resolve(values, [at_line(n) for n in range(1, len(values) + 1)], arity, marks)
 
 
 def test_exact_count_keeps_blank_values_in_place() -> None:
@@ -16,7 +18,11 @@ def test_exact_count_keeps_blank_values_in_place() -> None:
 
 def test_placeholders_next_to_the_label_go_first_then_trailing_ones() -> None:
     res = r(["", "0", "1", "2", ""], 3)
-    assert res.cells == ("0", "1", "2") and res.lines == (2, 3, 4) and res.problem is None
+    assert (
+        res.cells == ("0", "1", "2")
+        and [x.line for x in res.locations] == [2, 3, 4]
+        and res.problem is None
+    )
 
 
 def test_too_many_values_keep_the_first_and_say_so() -> None:
@@ -38,3 +44,16 @@ def test_interior_placeholders_with_exactly_enough_values() -> None:
 def test_ambiguous_empties_keep_only_the_certain_values() -> None:
     res = r(["1", "", "2", "", "3"], 4)
     assert res.cells == ("1", None, None, None) and res.problem == "AMBIGUOUS_CELLS"
+
+
+def test_a_grid_says_which_empties_are_placeholders_and_nothing_is_guessed() -> None:
+    # The text reading of this row is ambiguous (above); the grid's marks make it certain,
+    # including the blank value in the second column.
+    res = r(["1", "", "", "2", "3"], 4, ["own", "colspan", "own", "own", "own"])
+    assert res.cells == ("1", "", "2", "3") and res.problem is None
+    assert [x.line for x in res.locations] == [1, 3, 4, 5]
+
+
+def test_a_grid_row_with_too_many_own_cells_is_still_fitted_and_reported() -> None:
+    res = r(["1", "", "2", "3", "4"], 3, ["own", "rowspan", "own", "own", "own"])
+    assert res.cells == ("1", "2", "3") and res.problem == "TOO_MANY_VALUES"

@@ -6,10 +6,13 @@ from conftest import SEED_NAMES, seed_text
 from layouts import LAYOUTS, rewrite
 
 import giaparse
+from giaparse.core.location import at_line
 from giaparse.model.template import TABLES, get_template
 from giaparse.parsing.lexer import _MAX_DECISIONS, classify, lex
 from giaparse.parsing.parser import compile_grammar
 from giaparse.tokens import Prose, Row, tokenize
+
+L = at_line(1)
 
 
 def _texts() -> list[str]:
@@ -35,9 +38,9 @@ def test_memo_stays_bounded() -> None:
     tpl = get_template("2021")
     labels, terminals = tpl.label_table, compile_grammar(tpl.name, tpl.grammar, TABLES).terminals
     for i in range(_MAX_DECISIONS + 50):
-        classify(Row((f"自拟行{i}", "1", "2"), (1, 1, 1)), labels, terminals)
+        classify(Row((f"自拟行{i}", "1", "2"), (L,) * 3), labels, terminals)
     assert 0 < len(labels.decisions) <= _MAX_DECISIONS + 1
-    tok = classify(Row(("规章", "1", "2", "3"), (1, 1, 1, 1)), labels, terminals)
+    tok = classify(Row(("规章", "1", "2", "3"), (L,) * 4), labels, terminals)
     assert tok is not None and tok.type.endswith("REGULATIONS")
     assert tok.value.values == ("1", "2", "3")
 
@@ -46,8 +49,8 @@ def test_group_label_alone_is_no_row_but_with_values_it_is_an_extra_row() -> Non
     tpl = get_template("2021")
     labels, terminals = tpl.label_table, compile_grammar(tpl.name, tpl.grammar, TABLES).terminals
     group = next(iter(sorted(labels.groups)))
-    assert classify(Row((group, "", ""), (1, 1, 1)), labels, terminals) is None
-    tok = classify(Row((group, "5"), (1, 1)), labels, terminals)
+    assert classify(Row((group, "", ""), (L,) * 3), labels, terminals) is None
+    tok = classify(Row((group, "5"), (L,) * 2), labels, terminals)
     assert tok is not None and tok.type.endswith("EXTRA_ROW")
 
 

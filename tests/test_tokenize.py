@@ -78,7 +78,8 @@ def test_prose_stays_prose() -> None:
 def test_lines_are_one_based_per_cell() -> None:
     ts = tokenize("x\n\n\t规章\n\t1\n\t2\n")
     (row,) = [i for i in ts.items if isinstance(i, Row)]
-    assert row.lines == (3, 4, 5)
+    assert [at.line for at in row.locations] == [3, 4, 5]
+    assert {at.kind for at in row.locations} == {"text"} and row.marks is None
 
 
 def test_repairs_are_reported() -> None:

@@ -1,8 +1,9 @@
 """Which of a row's cells are values: merged-cell placeholders versus blank values.
 
 A row printed with more cells than its template row has carries placeholders left by merged
-cells. Those next to the label go first, then trailing ones; what is still ambiguous keeps only
-the values whose column is certain.
+cells. Where the source read a real grid, its marks say which cells those are and nothing is
+guessed. Otherwise empties next to the label go first, then trailing ones; what is still
+ambiguous keeps only the values whose column is certain.
 """
 
 from __future__ import annotations
@@ -11,16 +12,29 @@ from collections.abc import Sequence
 
 import attrs
 
+from giaparse.core.items import PLACEHOLDERS, Mark
+from giaparse.core.location import Location
+
 
 @attrs.frozen(slots=True)
 class Resolved:
     cells: tuple[str | None, ...]  # one per column; None = no cell (missing or uncertain)
-    lines: tuple[int | None, ...]
+    locations: tuple[Location | None, ...]
     problem: str | None = None  # CELL_COUNT_MISMATCH, TOO_MANY_VALUES, AMBIGUOUS_CELLS
     note: str = ""
 
 
-def resolve(values: Sequence[str], lines: Sequence[int], arity: int) -> Resolved:
+def resolve(
+    values: Sequence[str],
+    lines: Sequence[Location],
+    arity: int,
+    marks: Sequence[Mark] | None = None,
+) -> Resolved:
+    """One cell per column, from a row's cells after its label (``lines``: where each stood)."""
+    if marks is not None:  # a grid told placeholders apart: drop them, no guess needed
+        own = [i for i, m in enumerate(marks) if m not in PLACEHOLDERS]
+        if len(own) != len(values):
+            values, lines = [values[i] for i in own], [lines[i] for i in own]
     if len(values) == arity:  # the common case: exactly one cell per column
         return Resolved(tuple(values), tuple(lines))
     cells = list(zip(values, lines, strict=True))

@@ -11,6 +11,7 @@ from lark import Token
 
 from giaparse.build.cells import Resolved, resolve
 from giaparse.core.diagnostics import Diagnostic, Severity
+from giaparse.core.location import Location
 from giaparse.model.fields import (
     COUNT,
     DELTA,
@@ -23,7 +24,7 @@ from giaparse.model.fields import (
 from giaparse.model.tables import ExtraRow
 from giaparse.core.values import CellError, parse_count, parse_delta, parse_money, unit_in
 from giaparse.model.labels import normalize
-from giaparse.parsing.lexer import EXTRA_ROW, VALUES, RowToken, base
+from giaparse.parsing.lexer import EXTRA_ROW, VALUES, RowToken, at, base
 
 _PARSERS = {COUNT: parse_count, DELTA: parse_delta}
 
@@ -53,7 +54,7 @@ class TableBuilder:
     cls: type
     headings: frozenset[str] = frozenset()  # block-heading terminals: structure, not data
     diagnostics: list[Diagnostic] = attrs.field(factory=list)
-    lines: dict[str, int] = attrs.field(factory=dict)  # cell key -> input line
+    locations: dict[str, Location] = attrs.field(factory=dict)  # cell key -> where it stood
     texts: dict[str, str] = attrs.field(factory=dict)  # cell key -> the cell as printed
 
     def build(
@@ -102,9 +103,9 @@ class TableBuilder:
                 Diagnostic(
                     "ROW_OUT_OF_ORDER",
                     "warning",
-                    f"{TABLE_NUMBERS.get(self.table, self.table)}的{labels}{more}（第{placed[0][0].line}行起）"
+                    f"{TABLE_NUMBERS.get(self.table, self.table)}的{labels}{more}（{at(placed[0][0])}起）"
                     f"不在模板规定的位置，已按行名归位 ({len(placed)} rows out of order; placed by label)",
-                    placed[0][0].line,
+                    at(placed[0][0]),
                     tuple(f"{self.table}.{k}" for _, k in placed),
                 )
             )
@@ -148,21 +149,21 @@ class TableBuilder:
         plan = _columns(self.table, field.name, row_cls)
         value: RowToken = tok.value
         cells: Sequence[str | None] = value.values
-        cell_lines: Sequence[int | None] = value.value_lines
+        cell_lines: Sequence[Location | None] = value.value_locations
         if len(cells) != len(plan):
-            res = resolve(value.values, value.value_lines, len(plan))
-            cells, cell_lines = res.cells, res.lines
+            res = resolve(value.values, value.value_locations, len(plan), value.value_marks)
+            cells, cell_lines = res.cells, res.locations
             keys = cell_keys(self.table, field.name, row_cls)
             self._resolved(res, tok, f"「{field.metadata['label']}」行", keys)
         kwargs = {}
-        lines, texts, at = self.lines, self.texts, tok.line
+        lines, texts, row_at = self.locations, self.texts, value.at
         for (i, name, key, column), text, line in zip(plan, cells, cell_lines, strict=True):
             if text is None:
                 continue
-            lines[key] = line or at
+            lines[key] = line or row_at
             texts[key] = text
             if text:  # an empty cell is the field's default, None
-                kwargs[name] = self._value(field, column, i, text, line or at, header)
+                kwargs[name] = self._value(field, column, i, text, line or row_at, header)
         return row_cls(**kwargs)
 
     def _resolved(self, res: Resolved, tok: Token, where: str, cells: tuple[str, ...]) -> None:
@@ -174,8 +175,8 @@ class TableBuilder:
             Diagnostic(
                 res.problem,
                 severity,
-                f"{TABLE_NUMBERS.get(self.table, self.table)}{where}（第{tok.line}行）{res.note}",
-                tok.line,
+                f"{TABLE_NUMBERS.get(self.table, self.table)}{where}（{at(tok)}）{res.note}",
+                at(tok),
                 cells,
             )
         )
@@ -188,16 +189,16 @@ class TableBuilder:
             for column in _columns(self.table, f.name, f.metadata["row"])
         ]
         value: RowToken = tok.value
-        res = resolve(value.values, value.value_lines, len(slots))
+        res = resolve(value.values, value.value_locations, len(slots), value.value_marks)
         self._resolved(res, tok, "数据行", (self.table,))
         per_row: dict[str, dict[str, Any]] = {f.name: {} for f in fields}
         for (f, (i, name, key, column)), text, line in zip(
-            slots, res.cells, res.lines, strict=True
+            slots, res.cells, res.locations, strict=True
         ):
             if text is not None:
-                self.lines[key] = line or tok.line
+                self.locations[key] = line or value.at
                 self.texts[key] = text
-                per_row[f.name][name] = self._value(f, column, i, text, line or tok.line, None)
+                per_row[f.name][name] = self._value(f, column, i, text, line or value.at, None)
         return {
             name: f.metadata["row"](**per_row[name])
             for name, f in zip(per_row, fields, strict=True)
@@ -209,7 +210,7 @@ class TableBuilder:
         column: attrs.Attribute,
         index: int,
         text: str,
-        line: int,
+        line: Location,
         header: Token | None,
     ) -> Any:
         kind = column.metadata["kind"]
@@ -224,7 +225,7 @@ class TableBuilder:
                     "UNPARSEABLE_CELL",
                     "warning",
                     f"{cell_name(self.table, field.metadata['label'], column.metadata['label'])}"
-                    f"（第{line}行）的内容「{text[:40]}」不是数值，按空白处理 (cell is not a value; read as blank)",
+                    f"（{line}）的内容「{text[:40]}」不是数值，按空白处理 (cell is not a value; read as blank)",
                     line,
                     (key,),
                 )
@@ -240,9 +241,9 @@ class TableBuilder:
             Diagnostic(
                 "EXTRA_ROW",
                 "warning",
-                f"第{tok.line}行「{value.label}」不是{TABLE_NUMBERS.get(self.table, self.table)}模板中的行，"
+                f"{at(tok)}「{value.label}」不是{TABLE_NUMBERS.get(self.table, self.table)}模板中的行，"
                 f"原样保留在 extra_rows (a row the template does not have, kept verbatim)",
-                tok.line,
+                at(tok),
                 (f"{self.table}.extra_rows",),
             )
         )
@@ -256,9 +257,9 @@ class TableBuilder:
                 Diagnostic(
                     "MIXED_TEMPLATE",
                     "warning",
-                    f"第{tok.line}行「{value.label}」属于{other_rows[key]}年版模板，本报告其余部分按本模板解析；"
+                    f"{at(tok)}「{value.label}」属于{other_rows[key]}年版模板，本报告其余部分按本模板解析；"
                     f"该行数值未计入：{cells} (a row of the {other_rows[key]} template; its values are not assigned)",
-                    tok.line,
+                    at(tok),
                     (f"{self.table}.{key}",),
                 )
             )
@@ -267,9 +268,9 @@ class TableBuilder:
                 Diagnostic(
                     "UNEXPECTED_ROW",
                     "warning",
-                    f"第{tok.line}行「{value.label}」不属于{TABLE_NUMBERS.get(self.table, self.table)}"
+                    f"{at(tok)}「{value.label}」不属于{TABLE_NUMBERS.get(self.table, self.table)}"
                     " (row not in this table)",
-                    tok.line,
+                    at(tok),
                 )
             )
 
@@ -280,8 +281,8 @@ class TableBuilder:
             Diagnostic(
                 code,
                 severity,  # type: ignore[arg-type]
-                f"第{tok.line}行「{field.metadata['label']}」{what}",
-                tok.line,
+                f"{at(tok)}「{field.metadata['label']}」{what}",
+                at(tok),
                 (f"{self.table}.{field.name}",),
             )
         )

@@ -10,6 +10,7 @@ import attrs
 from giaparse.checks.cells import cell_values, chinese
 from giaparse.checks.rules import RULES, Equation, Rule
 from giaparse.core.diagnostics import Diagnostic, Severity
+from giaparse.core.location import Location
 from giaparse.model.fields import label_of
 
 Status = Literal["pass", "fail", "not_assessable"]
@@ -28,12 +29,17 @@ class Outcome:
     found: int | None  # what the report prints as the total
     blanks: tuple[str, ...]  # blank components counted as 0
     message: str
-    line: int | None = None
+    location: Location | None = None  # where the first of its cells stood in the source
     agency: str | None = None
     year: int | None = None
 
     def diagnostic(self) -> Diagnostic:
-        return Diagnostic(self.code, self.severity, self.message, self.line, self.cells)
+        return Diagnostic(self.code, self.severity, self.message, self.location, self.cells)
+
+    @property
+    def line(self) -> int | None:
+        """The input line, where the input is lines of text."""
+        return self.location.text_line if self.location is not None else None
 
 
 def _sum(values: Mapping[str, Any], keys: tuple[str, ...]) -> tuple[int, list[str], bool]:
@@ -53,7 +59,7 @@ def evaluate(rule: Rule, eq: Equation, report: Any, values: Mapping[str, Any]) -
     cells = eq.cells
     found, total_blanks, totals_blank = _sum(values, eq.total)
     expected, part_blanks, parts_blank = _sum(values, eq.parts)
-    lines = getattr(report, "cell_lines", {})
+    lines = getattr(report, "cell_locations", {})
     line = next((lines[k] for k in cells if k in lines), None)
     unassessable = (totals_blank or parts_blank) if rule.kind == "balance" else bool(total_blanks)
     if unassessable:

@@ -6,16 +6,28 @@ from typing import Literal
 
 import attrs
 
+from giaparse.core.location import Location, as_location
+
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
 
 
 @attrs.frozen(slots=True)
 class Diagnostic:
-    """One finding about a report, located by input line and by cell keys."""
+    """One finding about a report, located in its source and by cell keys.
+
+    ``location`` may be given as a text line number (an int), for convenience.
+    """
 
     code: str = attrs.field(metadata={"label": "代码"})
     severity: Severity = attrs.field(metadata={"label": "级别"})
     message: str = attrs.field(metadata={"label": "说明"})
-    line: int | None = attrs.field(default=None, metadata={"label": "行号"})
+    location: Location | None = attrs.field(
+        default=None, converter=as_location, metadata={"label": "位置"}
+    )
     cells: tuple[str, ...] = attrs.field(default=(), converter=tuple, metadata={"label": "单元格"})
+
+    @property
+    def line(self) -> int | None:
+        """The input line, where the input is lines of text (None for a PDF page or DOCX cell)."""
+        return self.location.text_line if self.location is not None else None

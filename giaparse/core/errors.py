@@ -6,6 +6,8 @@ not a report at all (empty, binary, unrelated prose) or cannot be read raises.
 
 from __future__ import annotations
 
+from giaparse.core.location import Location, as_location
+
 
 class GiaparseError(Exception):
     """Root of every exception giaparse raises on purpose."""
@@ -14,12 +16,25 @@ class GiaparseError(Exception):
 class ParseError(GiaparseError):
     """The input is not a 政府信息公开工作年度报告; says what was expected, found, and where."""
 
-    def __init__(self, expected: str, found: str, line: int | None = None) -> None:
+    def __init__(self, expected: str, found: str, at: Location | int | None = None) -> None:
         self.expected = expected
         self.found = found
-        self.line = line
-        where = f"line {line}: " if line is not None else ""
+        self.location = as_location(at)
+        self.line = self.location.text_line if self.location is not None else None
+        where = _english(self.location)
         super().__init__(f"{where}expected {expected}; found {found}")
+
+
+def _english(at: Location | None) -> str:
+    if at is None:
+        return ""
+    if at.page is not None:
+        return f"page {at.page}, line {at.line}: " if at.line is not None else f"page {at.page}: "
+    if at.line is not None:
+        return f"line {at.line}: "
+    if at.table is not None:
+        return f"table {at.table}, row {at.row}: "
+    return ""
 
 
 class StrictError(GiaparseError):

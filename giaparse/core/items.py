@@ -1,22 +1,44 @@
-"""The one token form every layout is turned into."""
+"""The one item stream every source is turned into: rows of cells and lines of prose.
+
+A text layout cannot tell a merged-cell placeholder from a blank cell, so its rows carry no
+marks; a document reader that reads a real grid (HTML, DOCX, PDF) says which cells are
+placeholders, and nothing downstream guesses them again.
+"""
 
 from __future__ import annotations
+
+from typing import Literal
 
 import attrs
 
 from giaparse.core.diagnostics import Diagnostic
+from giaparse.core.location import NOWHERE, Location
+
+Mark = Literal["own", "colspan", "rowspan", "absent", "continued"]
+OWN: Mark = "own"
+COLSPAN: Mark = "colspan"  # covered by the cell to its left (its text is that cell's)
+ROWSPAN: Mark = "rowspan"  # covered by the cell above
+ABSENT: Mark = "absent"  # no cell in the source grid (a short row)
+CONTINUED: Mark = "continued"  # a label cell still open from the previous page
+PLACEHOLDERS: frozenset[Mark] = frozenset({COLSPAN, ROWSPAN, ABSENT, CONTINUED})
 
 
 @attrs.frozen(slots=True)
 class Row:
-    """One table row: its cells (outer whitespace stripped, empties kept) and their lines."""
+    """One table row: its cells (outer whitespace stripped, empties kept) and where each stood.
+
+    ``marks`` is None when the source could not tell placeholders from blanks (text); else one
+    mark per cell. ``spans`` gives each cell's (rows, columns) extent when a grid knows it.
+    """
 
     cells: tuple[str, ...]
-    lines: tuple[int, ...]
+    locations: tuple[Location, ...]
+    marks: tuple[Mark, ...] | None = None
+    spans: tuple[tuple[int, int], ...] | None = None
 
     @property
-    def line(self) -> int:
-        return self.lines[0] if self.lines else 0
+    def at(self) -> Location:
+        return self.locations[0] if self.locations else NOWHERE
 
     def __str__(self) -> str:  # Lark tokens are str subclasses; keep their text cheap
         return " | ".join(self.cells)
@@ -27,7 +49,7 @@ class Prose:
     """One line of narrative text (a heading, a paragraph, a title, a date)."""
 
     text: str
-    line: int
+    at: Location
 
     def __str__(self) -> str:
         return self.text
@@ -38,7 +60,7 @@ Item = Row | Prose
 
 @attrs.frozen(slots=True)
 class TokenStream:
-    """The tokenizer's output: items in input order, the detected layout, and its repairs."""
+    """Items in reading order, the layout they came in, and what reading them repaired."""
 
     items: tuple[Item, ...]
     layout: str | None

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from giaparse.export.batch import parse_one
-from giaparse.export.rows import COLUMNS, TABLES
+from giaparse.export.rows import COLUMNS, INTEGER_COLUMNS, TABLES
 
 
 def _partition(paths: Iterable[str]) -> list[dict[str, Any]]:
@@ -31,12 +31,9 @@ def _partition(paths: Iterable[str]) -> list[dict[str, Any]]:
     return out
 
 
-_INTS = frozenset({"year", "value", "line", "errors", "warnings", "infos"})
-
-
 def dtypes(table: str) -> dict[str, str]:
     """Nullable pandas dtypes for a table's columns (integers stay integers, blanks stay NA)."""
-    return {c: "Int64" if c in _INTS else "string" for c in COLUMNS[table]}
+    return {c: "Int64" if c in INTEGER_COLUMNS else "string" for c in COLUMNS[table]}
 
 
 def _meta(table: str) -> Any:

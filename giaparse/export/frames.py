@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from giaparse.export.rows import COLUMNS, Flat, flatten
+from giaparse.export.rows import COLUMNS, INTEGER_COLUMNS, Flat, flatten
 from giaparse.model.report import Report
 
 
@@ -26,7 +26,6 @@ def to_frame(reports: Iterable[Report | tuple[str, Report]], kind: str = "facts"
         flat: Flat = flatten(source, report)
         rows.extend(flat.table(kind))
     frame = pd.DataFrame(rows, columns=list(COLUMNS[kind]))
-    for col in ("year", "value", "line", "errors", "warnings", "infos"):
-        if col in frame.columns:
-            frame[col] = frame[col].astype("Int64")
+    for col in INTEGER_COLUMNS.intersection(frame.columns):
+        frame[col] = frame[col].astype("Int64")
     return frame

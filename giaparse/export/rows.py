@@ -29,9 +29,26 @@ FACT_CELL = ("table", "row", "column")  # which cell; a corpus repeats a few hun
 FACT_VALUE = ("value", "amount", "unit", "raw")
 FACT_LABELS = ("row_label", "column_label")  # the cell's Chinese labels: they follow the cell
 FACT_COLUMNS = FACT_HEAD + FACT_CELL + FACT_VALUE + FACT_LABELS
-DIAGNOSTIC_COLUMNS = ("source", "code", "severity", "message", "line", "cells")
+# Where a diagnostic stood, for every kind of source: the text line (text, HTML source), the
+# printable place (第3页第12行, 表2第5行), the PDF page, the Word/HTML table and its row.
+DIAGNOSTIC_COLUMNS = (
+    "source",
+    "code",
+    "severity",
+    "message",
+    "line",
+    "cells",
+    "location",
+    "page",
+    "table_no",
+    "table_row",
+)
 TABLES = ("reports", "facts", "diagnostics")
 COLUMNS = {"reports": REPORT_COLUMNS, "facts": FACT_COLUMNS, "diagnostics": DIAGNOSTIC_COLUMNS}
+# Columns that hold whole numbers (or nothing) in every format; the rest are text.
+INTEGER_COLUMNS = frozenset(
+    {"year", "errors", "warnings", "infos", "line", "value", "page", "table_no", "table_row"}
+)
 
 
 @attrs.frozen(slots=True)
@@ -110,6 +127,7 @@ def fact_rows(source: str, report: Report) -> Iterator[dict[str, Any]]:
 
 def diagnostic_rows(source: str, report: Report) -> Iterator[dict[str, Any]]:
     for d in report.diagnostics:
+        at = d.location
         yield {
             "source": source,
             "code": d.code,
@@ -117,6 +135,10 @@ def diagnostic_rows(source: str, report: Report) -> Iterator[dict[str, Any]]:
             "message": d.message,
             "line": d.line,
             "cells": " ".join(d.cells),
+            "location": None if at is None else str(at),
+            "page": None if at is None else at.page,
+            "table_no": None if at is None else at.table,
+            "table_row": None if at is None else at.row,
         }
 
 

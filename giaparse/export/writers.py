@@ -31,6 +31,7 @@ from giaparse.export.rows import (
     FACT_HEAD,
     FACT_LABELS,
     FACT_VALUE,
+    INTEGER_COLUMNS,
     TABLES,
     Flat,
 )
@@ -276,23 +277,22 @@ class CsvWriter(_TextFiles):
         return out
 
 
-_SQL_TYPES = {
-    "year": "INTEGER",
-    "errors": "INTEGER",
-    "warnings": "INTEGER",
-    "infos": "INTEGER",
-    "line": "INTEGER",
-    "value": "INTEGER",
-}
-
-
 STRIDE = 2**32  # rowids per input file and table: row i of file k is (base + k) * STRIDE + i
 
 
 def _create_tables(db: sqlite3.Connection) -> None:
     for t in TABLES:
-        cols = ", ".join(f'"{c}" {_SQL_TYPES.get(c, "TEXT")}' for c in COLUMNS[t])
+        cols = ", ".join(f'"{c}" {_sql_type(c)}' for c in COLUMNS[t])
         db.execute(f'CREATE TABLE IF NOT EXISTS "{t}" ({cols})')
+        # a database written by an older giaparse lacks the columns added since: add them
+        have = {row[1] for row in db.execute(f'PRAGMA table_info("{t}")')}
+        for c in COLUMNS[t]:
+            if c not in have:
+                db.execute(f'ALTER TABLE "{t}" ADD COLUMN "{c}" {_sql_type(c)}')
+
+
+def _sql_type(column: str) -> str:
+    return "INTEGER" if column in INTEGER_COLUMNS else "TEXT"
 
 
 def _insert(table: str) -> str:
@@ -444,7 +444,7 @@ class ParquetWriter:
 
 
 def _arrow_type(pa: Any, column: str) -> Any:
-    return pa.int64() if column in _SQL_TYPES else pa.string()
+    return pa.int64() if column in INTEGER_COLUMNS else pa.string()
 
 
 def read_table(output: str | Path, table: str) -> list[dict[str, Any]]:

@@ -16,10 +16,12 @@ import cattrs
 from cattrs.gen import make_dict_unstructure_fn, override
 
 from giaparse.core.diagnostics import Diagnostic
+from giaparse.core.location import Location
 from giaparse.core.values import Money
 from giaparse.model.template import get_template
 
 T = TypeVar("T")
+_LOCATION_KEYS = tuple(f.name for f in attrs.fields(Location))
 
 
 @cache
@@ -30,6 +32,8 @@ def _converter() -> cattrs.Converter:
         Money, lambda d, _: Money(Decimal(str(d["amount"])), d.get("unit"))
     )
     conv.register_unstructure_hook(tuple, lambda t: [conv.unstructure(v) for v in t])
+    conv.register_unstructure_hook(Diagnostic, _diagnostic_out)
+    conv.register_structure_hook(Diagnostic, lambda d, _: _diagnostic_in(d))
 
     def without_internal(cls: type) -> Callable[[Any], dict[str, Any]]:
         hidden = {
@@ -42,6 +46,27 @@ def _converter() -> cattrs.Converter:
         without_internal,
     )
     return conv
+
+
+def _diagnostic_out(d: Diagnostic) -> dict[str, Any]:
+    """The contract's keys (``line`` as before), then where it stood in any source."""
+    at = d.location
+    return {
+        "code": d.code,
+        "severity": d.severity,
+        "message": d.message,
+        "line": d.line,
+        "cells": list(d.cells),
+        "location": None if at is None else {f: getattr(at, f) for f in _LOCATION_KEYS},
+    }
+
+
+def _diagnostic_in(data: dict[str, Any]) -> Diagnostic:
+    at = data.get("location")
+    location = Location(**at) if at else data.get("line")
+    return Diagnostic(
+        data["code"], data["severity"], data["message"], location, tuple(data.get("cells", ()))
+    )
 
 
 def unstructure(obj: Any) -> dict[str, Any]:

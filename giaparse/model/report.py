@@ -9,6 +9,7 @@ from typing import Any
 import attrs
 
 from giaparse.core.diagnostics import Diagnostic
+from giaparse.core.location import Location
 from giaparse.model.convert import structure, unstructure
 from giaparse.model.tables import Reviews
 
@@ -56,10 +57,10 @@ class Report:
     diagnostics: tuple[Diagnostic, ...] = attrs.field(
         default=(), converter=tuple, metadata={"label": "诊断"}
     )
-    # Where each cell stood in the input (``applications.granted.total`` -> line). Not part of
-    # the JSON contract nor of equality: a report rendered anew has other lines, same data.
-    cell_lines: Mapping[str, int] = attrs.field(
-        factory=dict, eq=False, repr=False, metadata={"label": "单元格行号", "internal": True}
+    # Where each cell stood in the source (``applications.granted.total`` -> 第12行). Not part
+    # of the JSON contract nor of equality: a report rendered anew has other lines, same data.
+    cell_locations: Mapping[str, Location] = attrs.field(
+        factory=dict, eq=False, repr=False, metadata={"label": "单元格位置", "internal": True}
     )
     cell_texts: Mapping[str, str] = attrs.field(  # each cell as printed, e.g. "674.7294万元"
         factory=dict, eq=False, repr=False, metadata={"label": "单元格原文", "internal": True}

@@ -12,7 +12,8 @@ import attrs
 from lark import Token
 from lark.lexer import Lexer
 
-from giaparse.core.items import Item, Prose, Row
+from giaparse.core.items import Item, Mark, Prose, Row
+from giaparse.core.location import NOWHERE, Location
 from giaparse.core.values import looks_like_value
 from giaparse.model.labels import LabelTable, normalize
 
@@ -35,11 +36,12 @@ class RowToken:
     row: Row
     label: str
     values: tuple[str, ...]
-    value_lines: tuple[int, ...]
+    value_locations: tuple[Location, ...]
+    value_marks: tuple[Mark, ...] | None = None  # None: the source could not tell
 
     @property
-    def line(self) -> int:
-        return self.row.line
+    def at(self) -> Location:
+        return self.row.at
 
     def __str__(self) -> str:
         return self.label
@@ -65,6 +67,12 @@ class StreamLexer(Lexer):
         yield from data
 
 
+def at(tok: Token) -> Location:
+    """Where a terminal stood in the source (a heading inserted by the parser stood nowhere)."""
+    value = tok.value
+    return value.at if isinstance(value, RowToken | Prose) else NOWHERE
+
+
 def lex(items: Iterable[Item], labels: LabelTable, terminals: Mapping[str, str]) -> Lexed:
     """Classify every item. ``terminals`` maps base terminal names to the grammar's names."""
     tokens: list[Token] = []
@@ -82,13 +90,13 @@ def lex(items: Iterable[Item], labels: LabelTable, terminals: Mapping[str, str])
             norm = normalize(text)
             block = _block_of(norm, labels) if key is None else None
             if block is not None:  # a block heading printed as a paragraph, outside the grid
-                row = Row((text,), (item.line,))
+                row = Row((text,), (item.at,))
                 tokens.append(_row_token(terminals, block, row, text, 1))
                 rows += 1
             elif key is not None:
                 section = key
                 prose.setdefault(section, [])
-                tokens.append(_token(terminals, "SEC_" + key.upper(), item, item.line))
+                tokens.append(_token(terminals, "SEC_" + key.upper(), item))
                 headings += 1
             elif norm not in labels.groups:
                 prose[section].append(item)
@@ -102,8 +110,8 @@ def lex(items: Iterable[Item], labels: LabelTable, terminals: Mapping[str, str])
     return Lexed(tokens, prose, headings, rows)
 
 
-def _token(terminals: Mapping[str, str], name: str, value: object, line: int) -> Token:
-    return Token(terminals.get(name, name), value, line=line)  # type: ignore[arg-type]
+def _token(terminals: Mapping[str, str], name: str, value: RowToken | Prose) -> Token:
+    return Token(terminals.get(name, name), value)  # type: ignore[arg-type]
 
 
 def classify(row: Row, labels: LabelTable, terminals: Mapping[str, str]) -> Token | None:
@@ -175,5 +183,6 @@ def _block_of(key: str, labels: LabelTable) -> str | None:
 
 
 def _row_token(terminals: Mapping[str, str], name: str, row: Row, label: str, start: int) -> Token:
-    value = RowToken(row, label, row.cells[start:], row.lines[start:])
-    return _token(terminals, name, value, row.line)
+    marks = row.marks[start:] if row.marks is not None else None
+    value = RowToken(row, label, row.cells[start:], row.locations[start:], marks)
+    return _token(terminals, name, value)

@@ -22,7 +22,7 @@ from lark.exceptions import UnexpectedInput, UnexpectedToken
 from giaparse.core.diagnostics import Diagnostic
 from giaparse.core.errors import ParseError
 from giaparse.model.labels import GRAMMARS, LabelTable
-from giaparse.parsing.lexer import EXTRA_ROW, RowToken, StreamLexer, base
+from giaparse.parsing.lexer import EXTRA_ROW, RowToken, StreamLexer, at, base
 
 _LOOKAHEAD = 3  # terminals tried after an inserted heading to judge the insertion
 _REPEAT_WINDOW = 12  # terminals compared to tell a report pasted twice from a stray heading
@@ -140,9 +140,9 @@ def drive(compiled: CompiledGrammar, tokens: list[Token], labels: LabelTable) ->
                     Diagnostic(
                         "REPEATED_CONTENT",
                         "warning",
-                        f"报告内容从第{tok.line}行起重复出现（与第{tokens[seen[tok.type]].line}行起"
+                        f"报告内容从{at(tok)}起重复出现（与{at(tokens[seen[tok.type]])}起"
                         "相同），已忽略重复部分 (the report appears twice; the copy was ignored)",
-                        tok.line,
+                        at(tok),
                     )
                 )
                 break
@@ -187,7 +187,7 @@ def _insert_missing(
     for name in sorted(expected & insertable):
         trial = ip.copy(deepcopy_values=False)
         try:
-            trial.feed_token(Token(name, None, line=tokens[i].line))  # type: ignore[arg-type]
+            trial.feed_token(Token(name, None))  # type: ignore[arg-type]
             trial.feed_token(tokens[i])
         except UnexpectedToken:
             continue
@@ -237,9 +237,9 @@ def _missing(inserted: str, before: Token, labels: LabelTable) -> Diagnostic:
     return Diagnostic(
         "MISSING_HEADING",
         "warning",
-        f"第{before.line}行之前缺少「{what}」，已按其后的行补上 "
+        f"{at(before)}之前缺少「{what}」，已按其后的行补上 "
         f"(heading {base(inserted)} missing; inferred from the rows after it)",
-        before.line,
+        at(before),
     )
 
 
@@ -252,13 +252,13 @@ def _unexpected(tok: Token) -> Diagnostic:
         return Diagnostic(
             "UNKNOWN_ROW",
             "warning",
-            f"第{tok.line}行「{text}」不是模板中的行，已忽略；单元格：{' | '.join(cells)} "
+            f"{at(tok)}「{text}」不是模板中的行，已忽略；单元格：{' | '.join(cells)} "
             "(a row the template does not have)",
-            tok.line,
+            at(tok),
         )
     return Diagnostic(
         "UNEXPECTED_HEADING",
         "warning",
-        f"第{tok.line}行「{value}」出现的位置与模板不符，已忽略 (heading out of place)",
-        tok.line,
+        f"{at(tok)}「{value}」出现的位置与模板不符，已忽略 (heading out of place)",
+        at(tok),
     )

@@ -11,6 +11,7 @@ from typing import Any
 import attrs
 
 from giaparse.core.items import Item, Prose, Row
+from giaparse.core.location import NOWHERE
 from giaparse.core.values import Money
 from giaparse.model.fields import DELTA, row_fields, value_fields
 from giaparse.model.report import Report
@@ -52,11 +53,11 @@ def report_items(report: Report) -> list[Item]:
 
 
 def _prose(text: str) -> Prose:
-    return Prose(text, 0)
+    return Prose(text, NOWHERE)
 
 
 def _row(cells: list[str]) -> Row:
-    return Row(tuple(cells), (0,) * len(cells))
+    return Row(tuple(cells), (NOWHERE,) * len(cells))
 
 
 def cell_text(value: Any, kind: str) -> str:

@@ -50,7 +50,7 @@ def render_text(report: Report, source: str | None = None) -> str:
         out.append("")
         out.append("诊断")
         for d in report.diagnostics:
-            where = f"第{d.line}行 " if d.line else ""
+            where = f"{d.location} " if d.location is not None else ""
             out.append(f"  [{d.severity}] {d.code} {where}{d.message}")
     return "\n".join(out)
 

@@ -26,15 +26,15 @@ def decode(data: bytes) -> str:
         data = data[3:]
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            return _check_text(data.decode("utf-16"))
+            return check_text(data.decode("utf-16"))
         except UnicodeDecodeError:
             raise ParseError("report text", "undecodable UTF-16 bytes", 1) from None
     try:
-        return _check_text(data.decode("utf-8"))
+        return check_text(data.decode("utf-8"))
     except UnicodeDecodeError:
         pass
     try:
-        return _check_text(data.decode("gb18030"))
+        return check_text(data.decode("gb18030"))
     except UnicodeDecodeError as err:
         line = data[: err.start].count(b"\n") + 1
         raise ParseError(
@@ -46,7 +46,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
 _CONTROL_BYTES = bytes(range(0x09)) + bytes(range(0x0E, 0x20))
 
 
-def _check_text(text: str) -> str:
+def check_text(text: str) -> str:
     sample = text[:4096]
     # Counted on UTF-8 bytes, in C: multi-byte sequences never contain bytes below 0x80.
     data = sample.encode("utf-8", "surrogatepass")

@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable
 
 from giaparse.core.items import Item, Prose, Row
+from giaparse.core.location import Location, at_line
 from giaparse.tokens.clean import is_blank
 
 PIPE, MARKDOWN, TAB, NEWLINE = "pipe", "markdown", "tab", "newline"
@@ -90,7 +91,7 @@ def split_pipe(lines: list[str], footers: frozenset[int] = frozenset()) -> Itera
                 continue
             yield _pipe_row(line, no, bordered)
         elif not is_blank(line):
-            yield Prose(line.strip(), no)
+            yield Prose(line.strip(), at_line(no))
     if pending is not None:
         yield _pipe_row(pending[0], pending[1], bordered)
 
@@ -102,7 +103,7 @@ def _pipe_row(line: str, no: int, bordered: bool) -> Row:
     if parts and bordered and line.lstrip().startswith("|"):
         parts.pop(0)
     cells = tuple(p.strip() for p in parts)
-    return Row(cells, (no,) * len(cells))
+    return Row(cells, (at_line(no),) * len(cells))
 
 
 def split_tab(lines: list[str], footers: frozenset[int] = frozenset()) -> Iterable[Item]:
@@ -112,9 +113,9 @@ def split_tab(lines: list[str], footers: frozenset[int] = frozenset()) -> Iterab
         if "\t" in line:
             cells = tuple(p.strip() for p in line.split("\t"))
             if any(cells):
-                yield Row(cells, (no,) * len(cells))
+                yield Row(cells, (at_line(no),) * len(cells))
         elif not is_blank(line):
-            yield Prose(line.strip(), no)
+            yield Prose(line.strip(), at_line(no))
 
 
 def split_newline(lines: list[str], footers: frozenset[int] = frozenset()) -> Iterable[Item]:
@@ -124,20 +125,21 @@ def split_newline(lines: list[str], footers: frozenset[int] = frozenset()) -> It
     line between) is that cell wrapped by the extractor, e.g. ``本年新`` / ``制作数量``.
     """
     cells: list[str] = []
-    cell_lines: list[int] = []
+    cell_lines: list[Location] = []
     in_row = False
     for no, line in enumerate(lines, 1):
         if footers and no in footers:
             continue
         if line[:1] == "\t":
+            where = at_line(no)
             rest = line[1:]
             if "\t" in rest:
                 for part in rest.split("\t"):
                     cells.append(part.strip())
-                    cell_lines.append(no)
+                    cell_lines.append(where)
             else:
                 cells.append(rest.strip())
-                cell_lines.append(no)
+                cell_lines.append(where)
             in_row = True
         elif is_blank(line):
             if cells:
@@ -147,7 +149,7 @@ def split_newline(lines: list[str], footers: frozenset[int] = frozenset()) -> It
         elif in_row:
             cells[-1] = _join(cells[-1], line.strip())
         else:
-            yield Prose(line.strip(), no)
+            yield Prose(line.strip(), at_line(no))
     if cells:
         yield Row(tuple(cells), tuple(cell_lines))
 
@@ -155,7 +157,7 @@ def split_newline(lines: list[str], footers: frozenset[int] = frozenset()) -> It
 def split_prose(lines: list[str], footers: frozenset[int] = frozenset()) -> Iterable[Item]:
     for no, line in enumerate(lines, 1):
         if not is_blank(line) and no not in footers:
-            yield Prose(line.strip(), no)
+            yield Prose(line.strip(), at_line(no))
 
 
 SPLITTERS = {
