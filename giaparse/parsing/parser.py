@@ -8,7 +8,7 @@ the model to place, each time with a diagnostic.
 from __future__ import annotations
 
 import hashlib
-import tempfile
+import io
 import threading
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -22,6 +22,7 @@ from lark.exceptions import UnexpectedInput, UnexpectedToken
 from giaparse.core.diagnostics import Diagnostic
 from giaparse.core.errors import ParseError
 from giaparse.model.labels import GRAMMARS, LabelTable
+from giaparse.parsing import cache
 from giaparse.parsing.lexer import EXTRA_ROW, RowToken, StreamLexer, at, base
 
 _LOOKAHEAD = 3  # terminals tried after an inserted heading to judge the insertion
@@ -69,7 +70,7 @@ _LOCK = threading.Lock()
 
 
 def compile_grammar(name: str, grammar: Path, tables: Sequence[str]) -> CompiledGrammar:
-    """The template's parser, built once per process (and cached on disk by Lark)."""
+    """The template's parser, built once per process (and cached on disk, signed)."""
     fast_key = (name, str(grammar))
     hit = _BUILT.get(fast_key)
     if hit is not None:
@@ -80,21 +81,35 @@ def compile_grammar(name: str, grammar: Path, tables: Sequence[str]) -> Compiled
     with _LOCK:
         hit = _CACHE.get(key)
         if hit is None:
-            cache_file = Path(tempfile.gettempdir()) / f"giaparse-{name}-{digest}.lark-cache"
-            parser = Lark(
-                text,
-                parser="lalr",
-                lexer=StreamLexer,
-                transformer=Collector(tables),
-                import_paths=[grammar.parent, GRAMMARS],
-                source_path=str(grammar),
-                strict=True,
-                cache=str(cache_file),
-            )
+            parser = _load_or_build(f"{name}-{digest}.lark", text, grammar, tables)
             hit = CompiledGrammar(parser, _terminal_names(parser))
             _CACHE[key] = hit
         _BUILT[fast_key] = hit
     return hit
+
+
+def _load_or_build(cache_name: str, text: str, grammar: Path, tables: Sequence[str]) -> Lark:
+    """From the signed per-user cache (see :mod:`giaparse.parsing.cache`), else built anew."""
+    payload = cache.load(cache_name)
+    if payload is not None:
+        try:
+            # Lark's own cache path loads this way: the transformer is not part of the pickle
+            return Lark.__new__(Lark)._load(io.BytesIO(payload), transformer=Collector(tables))
+        except Exception:  # a stale format from another Lark: build it anew
+            pass
+    parser = Lark(
+        text,
+        parser="lalr",
+        lexer=StreamLexer,
+        transformer=Collector(tables),
+        import_paths=[grammar.parent, GRAMMARS],
+        source_path=str(grammar),
+        strict=True,
+    )
+    buf = io.BytesIO()
+    parser.save(buf)
+    cache.store(cache_name, buf.getvalue())
+    return parser
 
 
 def _digest(grammar: Path, text: str) -> str:
