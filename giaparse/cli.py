@@ -12,6 +12,7 @@ import click
 from giaparse.api import parse_file
 from giaparse.core.errors import GiaparseError
 from giaparse.model.report import Report
+from giaparse.sources.files import iter_inputs
 
 EXIT_OK, EXIT_DIAGNOSTICS, EXIT_NOT_A_REPORT = 0, 1, 2
 
@@ -29,7 +30,7 @@ _template_option = click.option(
 
 def _reports(paths: Iterable[Path], template: str | None) -> Iterator[tuple[Path, Report | None]]:
     """Each file's report, or None after its one-line reason went to stderr."""
-    for path in _expand(paths):
+    for path in iter_inputs(paths):
         try:
             yield path, parse_file(path, template=template)
         except GiaparseError as err:
@@ -150,16 +151,6 @@ def batch_cmd(inputs: tuple[str, ...], output: str, jobs: int, progress: bool | 
         sys.exit(EXIT_NOT_A_REPORT)
     click.echo(f"giaparse: {output}: {summary.line()}", err=True)
     sys.exit(EXIT_OK)
-
-
-def _expand(paths: Iterable[Path]) -> Iterable[Path]:
-    for path in paths:
-        if path.is_dir():
-            yield from sorted(
-                p for p in path.rglob("*") if p.is_file() and p.suffix in {".txt", ".md", ""}
-            )
-        else:
-            yield path
 
 
 def _fail(path: Path, err: Exception) -> None:

@@ -13,6 +13,7 @@ from click.testing import CliRunner
 from conftest import FIXTURES, seed_text
 
 import giaparse
+import giaparse.export
 from giaparse.cli import main
 
 SEED = "001_1ec50763975fa479.txt"
@@ -142,4 +143,28 @@ def test_readme_python_example_prints_what_its_comments_say(
     said = [ln.split("  # ", 1)[1] for ln in code.splitlines() if ln.startswith("print(")]
     assert len(said) == 4
     for out, comment in zip(printed[:3], said[:3], strict=True):  # the 4th prints the JSON
-        assert comment.startswith(out), (out, comment)
+        assert out == comment  # the whole printed line, not a prefix of the comment
+
+
+def test_parse_check_and_batch_pick_the_same_files_from_a_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    (folder / "sub").mkdir(parents=True)
+    text = seed_text(SEED)
+    for name in ("a.txt", "b.md", "sub/c", "d.TEXT"):
+        (folder / name).write_text(text, encoding="utf-8")
+    for name in ("e.json", ".hidden.txt", "f.csv"):
+        (folder / name).write_text("not a report", encoding="utf-8")
+    want = [str(folder / n) for n in ("a.txt", "b.md", "d.TEXT", "sub/c")]
+
+    parsed = CliRunner().invoke(main, ["parse", str(folder)])
+    assert parsed.exit_code == 0, parsed.output
+    assert [json.loads(line)["source"] for line in parsed.output.splitlines()] == want
+
+    checked = CliRunner().invoke(main, ["check", str(folder), "--format", "json"])
+    assert [json.loads(line)["source"] for line in checked.output.splitlines()] == want
+
+    out = tmp_path / "c.jsonl"
+    batch = CliRunner().invoke(main, ["batch", str(folder), "-o", str(out)])
+    assert batch.exit_code == 0
+    rows = giaparse.export.read_table(out, "reports")
+    assert [r["source"] for r in rows] == want

@@ -6,7 +6,6 @@ plain rows; results come back in input order, so ``--jobs N`` writes what a seri
 
 from __future__ import annotations
 
-import glob
 import multiprocessing
 import sys
 import time
@@ -21,28 +20,7 @@ from giaparse.api import parse_file
 from giaparse.core.errors import GiaparseError
 from giaparse.export.rows import Flat, failed, flatten
 from giaparse.export.writers import Encoder, open_writer
-
-SUFFIXES = frozenset({".txt", ".md", ".text"})
-
-
-def iter_inputs(inputs: Iterable[str | Path]) -> Iterator[Path]:
-    """Files as given; folders searched for report text files; globs expanded; sorted, unique."""
-    seen: set[Path] = set()
-    for item in inputs:
-        text = str(item)
-        path = Path(text)
-        if path.is_dir():
-            found = sorted(
-                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
-            )
-        elif any(ch in text for ch in "*?["):
-            found = sorted(Path(p) for p in glob.glob(text, recursive=True) if Path(p).is_file())
-        else:
-            found = [path]
-        for p in found:
-            if p not in seen:
-                seen.add(p)
-                yield p
+from giaparse.sources.files import iter_inputs
 
 
 def parse_one(path: Path | str) -> Flat:
