@@ -44,11 +44,6 @@ def _expected(paths: list[Path]) -> dict[str, list[dict]]:
     return rows
 
 
-def _norm(row: dict) -> dict:
-    """CSV reads everything back as text; compare as text, blanks as ''."""
-    return {k: "" if v is None else str(v) for k, v in row.items()}
-
-
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_each_format_reads_back_as_parsed(tmp_path: Path, corpus: list[Path], fmt: str) -> None:
     if fmt == "parquet":
@@ -59,7 +54,10 @@ def test_each_format_reads_back_as_parsed(tmp_path: Path, corpus: list[Path], fm
     want = _expected(corpus)
     for table in ("facts", "diagnostics"):
         got = read_table(out, table)
-        assert [_norm(r) for r in got] == [_norm(r) for r in want[table]], table
+        expected = want[table]
+        if fmt == "csv":  # CSV has one empty field for "" and for no value: both read as None
+            expected = [{k: None if v == "" else v for k, v in r.items()} for r in expected]
+        assert got == expected, table  # typed values: 7 is not "7"
     reports = read_table(out, "reports")
     assert len(reports) == 46
     (bad,) = [r for r in reports if r["status"] == "failed"]

@@ -447,8 +447,15 @@ def _arrow_type(pa: Any, column: str) -> Any:
     return pa.int64() if column in INTEGER_COLUMNS else pa.string()
 
 
+def _from_csv(column: str, text: str) -> Any:
+    if text == "":
+        return None
+    return int(text) if column in INTEGER_COLUMNS else text
+
+
 def read_table(output: str | Path, table: str) -> list[dict[str, Any]]:
-    """Read one table back from any output format (for tests and quick looks)."""
+    """Read one table back from any output format, typed the same whatever the format: whole
+    numbers as int, blanks as None, the rest as str (for tests and quick looks)."""
     output = Path(output)
     suffix = output.suffix.lower()
     if suffix in (".sqlite", ".db", ".sqlite3"):
@@ -462,9 +469,11 @@ def read_table(output: str | Path, table: str) -> list[dict[str, Any]]:
     if suffix == ".jsonl":
         with path.open(encoding="utf-8") as fh:
             return [json.loads(line) for line in fh]
-    if suffix == ".csv":
+    if suffix == ".csv":  # typed as the other formats: whole numbers as int, empty as None
         with path.open(encoding="utf-8-sig", newline="") as fh:
-            return list(csv.DictReader(fh))
+            return [
+                {k: _from_csv(k, v) for k, v in row.items()} for row in csv.DictReader(fh)
+            ]
     if suffix == ".parquet":
         import pyarrow.parquet as pq
 
