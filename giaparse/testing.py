@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 from giaparse.checks.rules import NOT_OUTCOMES
 from giaparse.core.items import Item, Prose, Row
 from giaparse.core.location import NOWHERE
-from giaparse.core.values import Money
+from giaparse.core.values import Money, Unit
 from giaparse.model.fields import DELTA, MONEY, row_fields, value_fields
 from giaparse.model.labels import normalize
 from giaparse.model.report import Report, Sections
@@ -79,14 +79,14 @@ def _amounts(draw: st.DrawFn) -> Decimal:
     return Decimal(f"{whole}.{frac:0{places}d}")
 
 
-def money(units: tuple[str | None, ...] = ("元", "万元", None)) -> st.SearchStrategy[Money | None]:
+def money(units: tuple[Unit | None, ...] = ("元", "万元", None)) -> st.SearchStrategy[Money | None]:
     """Exact amounts with up to 6 decimals, in 元, 万元 or no unit."""
     return st.one_of(st.none(), st.builds(Money, _amounts(), st.sampled_from(units)))
 
 
 def row_of(cls: type, blank: bool = True) -> st.SearchStrategy[Any]:
     """A row of ``cls`` with every column drawn according to its kind."""
-    kwargs = {}
+    kwargs: dict[str, st.SearchStrategy[Any]] = {}
     for f in value_fields(cls):
         kind = f.metadata["kind"]
         if kind == MONEY:

@@ -72,7 +72,7 @@ def resolve(
             )
         return Resolved(tuple(c for c, _ in kept), tuple(n for _, n in kept), problem, note)
     # Fewer values than columns and empties inside: only the leading run is certain.
-    certain: list[tuple[str, int]] = []
+    certain: list[tuple[str, Location]] = []
     for c, n in cells:
         if c == "":
             break

@@ -22,7 +22,14 @@ from giaparse.model.fields import (
     value_fields,
 )
 from giaparse.model.tables import ExtraRow
-from giaparse.core.values import CellError, parse_count, parse_delta, parse_money, unit_in
+from giaparse.core.values import (
+    CellError,
+    Unit,
+    parse_count,
+    parse_delta,
+    parse_money,
+    unit_in,
+)
 from giaparse.model.labels import normalize
 from giaparse.parsing.lexer import EXTRA_ROW, VALUES, RowToken, at, base
 
@@ -144,7 +151,7 @@ class TableBuilder:
 
     # -- rows -----------------------------------------------------------------------------
 
-    def _row(self, field: attrs.Attribute, tok: Token, header: Token | None) -> Any:
+    def _row(self, field: attrs.Attribute[Any], tok: Token, header: Token | None) -> Any:
         row_cls = field.metadata["row"]
         plan = _columns(self.table, field.name, row_cls)
         value: RowToken = tok.value
@@ -181,7 +188,7 @@ class TableBuilder:
             )
         )
 
-    def _spread(self, tok: Token, fields: list[attrs.Attribute]) -> dict[str, Any]:
+    def _spread(self, tok: Token, fields: list[attrs.Attribute[Any]]) -> dict[str, Any]:
         """One printed row of values for a whole table (表四's 15 cells)."""
         slots = [
             (f, column)
@@ -206,8 +213,8 @@ class TableBuilder:
 
     def _value(
         self,
-        field: attrs.Attribute,
-        column: attrs.Attribute,
+        field: attrs.Attribute[Any],
+        column: attrs.Attribute[Any],
         index: int,
         text: str,
         line: Location,
@@ -216,7 +223,8 @@ class TableBuilder:
         kind = column.metadata["kind"]
         try:
             if kind == MONEY:
-                return parse_money(text, _header_unit(header, index) or column.metadata.get("unit"))
+                unit: Unit | None = _header_unit(header, index) or column.metadata.get("unit")
+                return parse_money(text, unit)
             return _PARSERS[kind](text)
         except CellError:
             key = f"{self.table}.{field.name}.{column.name}"
@@ -275,7 +283,7 @@ class TableBuilder:
             )
 
     def _note(
-        self, code: str, severity: str, tok: Token, field: attrs.Attribute, what: str
+        self, code: str, severity: str, tok: Token, field: attrs.Attribute[Any], what: str
     ) -> None:
         self.diagnostics.append(
             Diagnostic(
@@ -288,7 +296,7 @@ class TableBuilder:
         )
 
 
-def _header_unit(header: Token | None, index: int) -> str | None:
+def _header_unit(header: Token | None, index: int) -> Unit | None:
     """The unit the column header names (``采购总金额（万元）``), if the header row is known."""
     if header is None or not isinstance(header.value, RowToken):
         return None

@@ -7,11 +7,12 @@ from collections.abc import Iterable
 from typing import Any
 
 from giaparse.checks.cells import chinese, columns, value
-from giaparse.checks.evaluate import Outcome
+from giaparse.checks.evaluate import Outcome, Status
+from giaparse.core.diagnostics import Severity
 
 CARRY = "CROSS_YEAR_CARRY"
 IN_FORCE = "CROSS_YEAR_IN_FORCE"
-SERIES_RULES = {
+SERIES_RULES: dict[str, tuple[Severity, str, str, str]] = {
     CARRY: (
         "error",
         "carried_over(Y) == carried_forward(Y-1)  (each column)",
@@ -53,13 +54,14 @@ def _outcome(
     found: int | None,
     message: str,
 ) -> Outcome:
-    severity = SERIES_RULES[code][0]
+    status: Status
+    sev: Severity
     if expected is None or found is None:
         status, sev = "not_assessable", "info"
     elif expected == found:
         status, sev = "pass", "info"
     else:
-        status, sev = "fail", severity
+        status, sev = "fail", SERIES_RULES[code][0]
     return Outcome(
         code,
         status,
@@ -69,7 +71,7 @@ def _outcome(
         expected,
         found,
         (),
-        message,  # type: ignore[arg-type]
+        message,
         None,
         agency,
         year,
@@ -102,7 +104,9 @@ def _in_force(agency: str, prev: Any, cur: Any) -> Iterable[Outcome]:
     for row in ("regulations", "normative_documents"):
         before = getattr(prev.active_disclosure, row, None)
         now = getattr(cur.active_disclosure, row, None)
-        if not all(hasattr(r, "in_force") for r in (before, now)):
+        if before is None or now is None or not hasattr(before, "in_force"):
+            continue
+        if not hasattr(now, "in_force"):
             continue
         parts = (before.in_force, now.issued, now.repealed)
         expected = None if None in parts else before.in_force + now.issued - now.repealed

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Literal
 
 import attrs
 
 from giaparse.core.location import Location, as_location
+
+
+def as_strings(values: Iterable[str]) -> tuple[str, ...]:
+    """A tuple of strings from any iterable of them (a typed ``tuple`` converter)."""
+    return tuple(values)
+
 
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
@@ -25,7 +32,9 @@ class Diagnostic:
     location: Location | None = attrs.field(
         default=None, converter=as_location, metadata={"label": "位置"}
     )
-    cells: tuple[str, ...] = attrs.field(default=(), converter=tuple, metadata={"label": "单元格"})
+    cells: tuple[str, ...] = attrs.field(
+        default=(), converter=as_strings, metadata={"label": "单元格"}
+    )
 
     @property
     def line(self) -> int | None:

@@ -6,6 +6,8 @@ not a report at all (empty, binary, unrelated prose) or cannot be read raises.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from giaparse.core.location import Location, as_location
 
 
@@ -40,7 +42,7 @@ def _english(at: Location | None) -> str:
 class StrictError(GiaparseError):
     """Raised by ``parse(..., strict=True)`` when the report has error-severity diagnostics."""
 
-    def __init__(self, report: object, errors: list[object]) -> None:
+    def __init__(self, report: object, errors: Sequence[object]) -> None:
         self.report = report
         self.errors = errors
         first = errors[0]

@@ -15,6 +15,7 @@ import attrs
 
 Unit = Literal["元", "万元"]
 UNITS: tuple[Unit, ...] = ("元", "万元")
+_UNIT_OF: dict[str | None, Unit] = {"元": "元", "万元": "万元", "万": "万元"}
 BLANK_MARKERS = frozenset({"", "-", "--", "—", "——", "–", "/", "\\", "无", "空", "NA", "N/A"})
 _MAX_DIGITS = 15  # longer digit runs are not counts a report prints; int() would also refuse them
 _INT = re.compile(r"([+-]?)(\d{1,15})")
@@ -86,11 +87,8 @@ def parse_money(text: str, default_unit: Unit | None = None) -> Money | None:
     m = _MONEY.fullmatch(value)
     if m is None:
         raise CellError(text)
-    sign, number, unit = m.groups()
-    amount = Decimal(sign + number)
-    if unit == "万":
-        unit = "万元"
-    return Money(amount, unit or default_unit)
+    sign, number, printed = m.groups()
+    return Money(Decimal(sign + number), _UNIT_OF.get(printed) or default_unit)
 
 
 def unit_in(text: str) -> Unit | None:

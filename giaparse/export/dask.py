@@ -48,14 +48,16 @@ def tables(paths: Iterable[str | Path], partition_size: int = 100) -> tuple[Any,
 
     items = [str(p) for p in paths]
     # each frame re-reads its partitions; compute them together (dask.compute) to parse once
-    bag = db.from_sequence(items, partition_size=partition_size).map_partitions(_partition)
+    bag = db.from_sequence(  # type: ignore[no-untyped-call]
+        items, partition_size=partition_size
+    ).map_partitions(_partition)
     frames = []
     for table in TABLES:
         rows = bag.filter(lambda r, t=table: r["_table"] == t).map(
             lambda r: {c: r.get(c) for c in COLUMNS[r["_table"]]}
         )
         frames.append(rows.to_dataframe(meta=_meta(table)).astype(dtypes(table)))
-    return tuple(frames)  # type: ignore[return-value]
+    return frames[0], frames[1], frames[2]
 
 
 def facts_to_parquet(

@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from giaparse.export.rows import COLUMNS, INTEGER_COLUMNS, Flat, flatten
 from giaparse.model.report import Report
 
+if TYPE_CHECKING:
+    import pandas
 
-def to_frame(reports: Iterable[Report | tuple[str, Report]], kind: str = "facts") -> Any:
+TableKind = Literal["facts", "reports", "diagnostics"]
+
+
+def to_frame(
+    reports: Iterable[Report | tuple[str, Report]], kind: TableKind = "facts"
+) -> pandas.DataFrame:
     """A DataFrame of ``kind`` ("facts", "reports" or "diagnostics") for the given reports.
 
     Items may be ``(source, report)`` pairs; a bare report's source is its position.

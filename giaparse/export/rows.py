@@ -60,7 +60,8 @@ class Flat:
     diagnostics: list[dict[str, Any]]
 
     def table(self, name: str) -> list[dict[str, Any]]:
-        return getattr(self, name)
+        rows: list[dict[str, Any]] = getattr(self, name)
+        return rows
 
 
 def report_row(source: str, report: Report) -> dict[str, Any]:

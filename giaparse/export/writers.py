@@ -382,6 +382,7 @@ class SqliteRows:
 
     def _delete(self, db: sqlite3.Connection, source: str) -> None:
         at = self.known[source]
+        args: tuple[int | str, ...]
         if at > 0 and at % STRIDE == 0:  # the source's slot: its rows of every table
             where, args = "rowid >= ? AND rowid < ?", (at, at + STRIDE)
         else:  # stored before rowids were slots (those files have an index on source)
@@ -471,11 +472,10 @@ def read_table(output: str | Path, table: str) -> list[dict[str, Any]]:
             return [json.loads(line) for line in fh]
     if suffix == ".csv":  # typed as the other formats: whole numbers as int, empty as None
         with path.open(encoding="utf-8-sig", newline="") as fh:
-            return [
-                {k: _from_csv(k, v) for k, v in row.items()} for row in csv.DictReader(fh)
-            ]
+            return [{k: _from_csv(k, v) for k, v in row.items()} for row in csv.DictReader(fh)]
     if suffix == ".parquet":
         import pyarrow.parquet as pq
 
-        return pq.read_table(path).to_pylist()
+        rows: list[dict[str, Any]] = pq.read_table(path).to_pylist()
+        return rows
     raise ValueError(f"unknown output format {suffix!r}")

@@ -36,7 +36,7 @@ def _converter() -> cattrs.Converter:
     conv.register_structure_hook(Diagnostic, lambda d, _: _diagnostic_in(d))
 
     def without_internal(cls: type) -> Callable[[Any], dict[str, Any]]:
-        hidden = {
+        hidden: dict[str, Any] = {
             f.name: override(omit=True) for f in attrs.fields(cls) if f.metadata.get("internal")
         }
         return make_dict_unstructure_fn(cls, conv, **hidden)
@@ -86,7 +86,7 @@ def structure(report_cls: type[T], data: dict[str, Any]) -> T:
     }
     for name, cls in template.tables.items():
         fields[name] = conv.structure(data[name], cls)
-    sections = attrs.fields_dict(report_cls)["sections"].default.factory  # type: ignore[union-attr]
+    sections = attrs.fields_dict(report_cls)["sections"].default.factory  # type: ignore[arg-type, union-attr]
     if data.get("sections") is not None:
         fields["sections"] = conv.structure(data["sections"], sections)
     if data.get("diagnostics") is not None:

@@ -33,21 +33,34 @@ def row(label: str, cls: type, *aliases: str) -> Any:
     return attrs.field(factory=cls, metadata={"label": label, "row": cls, "aliases": aliases})
 
 
-@cache
 def label_of(cls: type, name: str) -> str:
     """The official Chinese label of ``cls.name``."""
-    return attrs.fields_dict(cls)[name].metadata.get("label", name)
+    return _label_of(cls, name)
+
+
+def row_fields(cls: type) -> list[attrs.Attribute[Any]]:
+    """The fields of a table class that are rows (not extra_rows)."""
+    return _row_fields(cls)
+
+
+def value_fields(cls: type) -> list[attrs.Attribute[Any]]:
+    """The value columns of a row class, in printed order: their number is the row's arity."""
+    return _value_fields(cls)
 
 
 @cache
-def row_fields(cls: type) -> list[attrs.Attribute]:
-    """The fields of a table class that are rows (not extra_rows)."""
+def _label_of(cls: type, name: str) -> str:
+    label: str = attrs.fields_dict(cls)[name].metadata.get("label", name)
+    return label
+
+
+@cache
+def _row_fields(cls: type) -> list[attrs.Attribute[Any]]:
     return [f for f in attrs.fields(cls) if "row" in f.metadata]
 
 
 @cache
-def value_fields(cls: type) -> list[attrs.Attribute]:
-    """The value columns of a row class, in printed order: their number is the row's arity."""
+def _value_fields(cls: type) -> list[attrs.Attribute[Any]]:
     return [f for f in attrs.fields(cls) if "kind" in f.metadata]
 
 

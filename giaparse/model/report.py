@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import attrs
@@ -11,7 +11,7 @@ import attrs
 from giaparse.core.diagnostics import Diagnostic
 from giaparse.core.location import Location
 from giaparse.model.convert import structure, unstructure
-from giaparse.model.tables import Reviews
+from giaparse.model.tables import ActiveDisclosure, Applications, Reviews
 
 
 @attrs.frozen(slots=True)
@@ -36,6 +36,10 @@ class Sections:
     )
 
 
+def _diagnostics(values: Iterable[Diagnostic]) -> tuple[Diagnostic, ...]:
+    return tuple(values)
+
+
 @attrs.frozen(slots=True)
 class Report:
     """One 政府信息公开工作年度报告.
@@ -48,14 +52,18 @@ class Report:
     year: int | None = attrs.field(metadata={"label": "年度"})
     agency: str | None = attrs.field(metadata={"label": "机关"})
     layout: str | None = attrs.field(metadata={"label": "版式"})
-    active_disclosure: Any = attrs.field(metadata={"label": "二、主动公开政府信息情况"})
-    applications: Any = attrs.field(metadata={"label": "三、收到和处理政府信息公开申请情况"})
+    active_disclosure: ActiveDisclosure = attrs.field(
+        metadata={"label": "二、主动公开政府信息情况"}
+    )
+    applications: Applications = attrs.field(
+        metadata={"label": "三、收到和处理政府信息公开申请情况"}
+    )
     reviews: Reviews = attrs.field(
         factory=Reviews, metadata={"label": "四、政府信息公开行政复议、行政诉讼情况"}
     )
     sections: Sections = attrs.field(factory=Sections, metadata={"label": "正文"})
     diagnostics: tuple[Diagnostic, ...] = attrs.field(
-        default=(), converter=tuple, metadata={"label": "诊断"}
+        default=(), converter=_diagnostics, metadata={"label": "诊断"}
     )
     # Where each cell stood in the source (``applications.granted.total`` -> 第12行). Not part
     # of the JSON contract nor of equality: a report rendered anew has other lines, same data.

@@ -5,8 +5,11 @@ Field order is the printed column/row order; each field's metadata holds its off
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import attrs
 
+from giaparse.core.diagnostics import as_strings
 from giaparse.core.values import Money
 from giaparse.model.fields import count, delta, money, row
 
@@ -16,11 +19,15 @@ class ExtraRow:
     """A row the template does not have (e.g. 其他主动公开文件), kept verbatim."""
 
     label: str = attrs.field(metadata={"label": "行名"})
-    cells: tuple[str, ...] = attrs.field(converter=tuple, metadata={"label": "单元格"})
+    cells: tuple[str, ...] = attrs.field(converter=as_strings, metadata={"label": "单元格"})
 
 
 def _extra_rows() -> tuple[ExtraRow, ...]:
     return ()
+
+
+def _extra_rows_of(rows: Iterable[ExtraRow]) -> tuple[ExtraRow, ...]:
+    return tuple(rows)
 
 
 # ---- 表二 主动公开政府信息情况, template 2019 --------------------------------------------
@@ -65,7 +72,7 @@ class ActiveDisclosure2019:
     fees: FeeItems2019 = row("行政事业性收费", FeeItems2019)
     procurement: Procurement2019 = row("政府集中采购", Procurement2019)
     extra_rows: tuple[ExtraRow, ...] = attrs.field(
-        factory=_extra_rows, converter=tuple, metadata={"label": "模板外的行"}
+        factory=_extra_rows, converter=_extra_rows_of, metadata={"label": "模板外的行"}
     )
 
 
@@ -102,7 +109,7 @@ class ActiveDisclosure2021:
     coercion: Decisions2021 = row("行政强制", Decisions2021)
     fees: Fees2021 = row("行政事业性收费", Fees2021)
     extra_rows: tuple[ExtraRow, ...] = attrs.field(
-        factory=_extra_rows, converter=tuple, metadata={"label": "模板外的行"}
+        factory=_extra_rows, converter=_extra_rows_of, metadata={"label": "模板外的行"}
     )
 
 
@@ -208,3 +215,9 @@ class Reviews:
     administrative_review: ReviewOutcome = row("行政复议", ReviewOutcome)
     litigation_direct: ReviewOutcome = row("行政诉讼·未经复议直接起诉", ReviewOutcome)
     litigation_after_review: ReviewOutcome = row("行政诉讼·复议后起诉", ReviewOutcome)
+
+
+# The tables a Report of a built-in template holds. A template a user registers brings its
+# own classes; type them with ``typing.cast`` where needed.
+ActiveDisclosure = ActiveDisclosure2019 | ActiveDisclosure2021
+Applications = Applications2019 | Applications2021

@@ -111,7 +111,7 @@ def lex(items: Iterable[Item], labels: LabelTable, terminals: Mapping[str, str])
 
 
 def _token(terminals: Mapping[str, str], name: str, value: RowToken | Prose) -> Token:
-    return Token(terminals.get(name, name), value)  # type: ignore[arg-type]
+    return Token(terminals.get(name, name), value)
 
 
 def classify(row: Row, labels: LabelTable, terminals: Mapping[str, str]) -> Token | None:

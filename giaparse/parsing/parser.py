@@ -44,7 +44,7 @@ class Collector(Transformer):  # type: ignore[type-arg]
         super().__init__()
         self._tables = frozenset(tables)
 
-    def __default__(self, data: Any, children: list[Any], meta: Any) -> Tree:
+    def __default__(self, data: Any, children: list[Any], meta: Any) -> Tree[Any]:
         # A Tree, because Lark splices the children of its own inlined helper rules.
         flat: list[Any] = []
         for child in children:
@@ -174,7 +174,7 @@ def drive(compiled: CompiledGrammar, tokens: list[Token], labels: LabelTable) ->
                 seen.setdefault(tok.type, i)
         i += 1
     try:
-        result = ip.feed_eof()
+        result = ip.feed_eof()  # type: ignore[no-untyped-call]
     except UnexpectedInput as err:  # every part is optional, so this is a grammar bug
         raise ParseError("the end of a report", f"an unfinished {err}", None) from None
     parts: dict[str, tuple[Token, ...]] = {}
@@ -202,7 +202,7 @@ def _insert_missing(
     for name in sorted(expected & insertable):
         trial = ip.copy(deepcopy_values=False)
         try:
-            trial.feed_token(Token(name, None))  # type: ignore[arg-type]
+            trial.feed_token(Token(name, None))
             trial.feed_token(tokens[i])
         except UnexpectedToken:
             continue
