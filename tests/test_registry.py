@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from importlib.metadata import EntryPoint
 from pathlib import Path
 
+import attrs
 import pytest
 from conftest import SEED_NAMES, seed_text
 
@@ -15,23 +16,11 @@ from giaparse.model import builtin, template
 from giaparse.model.template import TemplatePluginWarning
 
 PLUGIN = """
-import giaparse
+import attrs
 from giaparse.model.builtin import TEMPLATE_2021
 
-IMPOSTOR = giaparse.Template(
-    name="2021",
-    grammar=TEMPLATE_2021.grammar,
-    labels=TEMPLATE_2021.labels,
-    active_disclosure=TEMPLATE_2021.active_disclosure,
-    applications=TEMPLATE_2021.applications,
-)
-EXTRA = giaparse.Template(
-    name="2021-plugin",
-    grammar=TEMPLATE_2021.grammar,
-    labels=TEMPLATE_2021.labels,
-    active_disclosure=TEMPLATE_2021.active_disclosure,
-    applications=TEMPLATE_2021.applications,
-)
+IMPOSTOR = attrs.evolve(TEMPLATE_2021)  # another template of the same name
+EXTRA = attrs.evolve(TEMPLATE_2021, name="2021-plugin")  # the same labels, another name
 """
 
 
@@ -83,13 +72,7 @@ def test_a_plugin_cannot_silently_replace_a_builtin(plugins: list[EntryPoint]) -
 
 def test_replacing_a_template_takes_replace_true() -> None:
     own = builtin.TEMPLATE_2021
-    other = giaparse.Template(
-        name="2021",
-        grammar=own.grammar,
-        labels=own.labels,
-        active_disclosure=own.active_disclosure,
-        applications=own.applications,
-    )
+    other = attrs.evolve(own)
     with pytest.raises(ValueError, match="replace=True"):
         giaparse.register_template(other)
     try:

@@ -7,6 +7,7 @@ import json
 import attrs
 import pytest
 from conftest import SEED_NAMES, seed_text
+from expected import APP_COLS
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -30,14 +31,7 @@ def tables_of(report: giaparse.Report) -> dict:
     }
 
 
-_COLUMNS = (
-    "natural_person",
-    "commercial",
-    "research",
-    "social_welfare",
-    "legal_services",
-    "other_org",
-)
+_COLUMNS = APP_COLS[:-1]  # the six applicant columns, without 总计
 _NOT_OUTCOMES = ("new_requests", "carried_over", "total_processed", "carried_forward")
 
 
@@ -61,7 +55,7 @@ def expected_codes(report: giaparse.Report) -> list[str]:
         if sum(v or 0 for v in total) != sum(v or 0 for v in parts):
             codes.append(code)
 
-    for col in (*_COLUMNS, "total"):
+    for col in APP_COLS:
         equation(
             "T3_COLUMN_BALANCE",
             [app["new_requests"][col], app["carried_over"][col]],
@@ -71,7 +65,7 @@ def expected_codes(report: giaparse.Report) -> list[str]:
     for row in app.values():
         equation("T3_ROW_TOTAL", [row["total"]], [row[c] for c in _COLUMNS])
     outcomes = [r for r in app if r not in _NOT_OUTCOMES]
-    for col in (*_COLUMNS, "total"):
+    for col in APP_COLS:
         equation("T3_OUTCOME_TOTAL", [app["total_processed"][col]], [app[r][col] for r in outcomes])
     for group in rev.values():
         parts = [group[k] for k in ("upheld", "corrected", "other", "pending")]
