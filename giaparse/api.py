@@ -19,7 +19,8 @@ from giaparse.model.template import TABLES, builtin_names, get_template, templat
 from giaparse.parsing.detect import detect_template
 from giaparse.parsing.lexer import Lexed, lex
 from giaparse.parsing.parser import compile_grammar, drive
-from giaparse.sources.text import check_text, decode, read_text
+from giaparse.sources.kinds import reader_for, sniff
+from giaparse.sources.text import check_text, decode, read_bytes
 from giaparse.tokens import tokenize
 
 _MIN_HEADINGS = 2
@@ -85,13 +86,24 @@ def parse_items(
 
 
 def parse_bytes(data: bytes, *, template: str | None = None, strict: bool = False) -> Report:
-    """Parse a report's bytes (UTF-8, UTF-8 with BOM, UTF-16 with BOM or GB18030 text)."""
-    return parse(decode(data), template=template, strict=strict)
+    """Parse a report's bytes: text (UTF-8, UTF-8 with BOM, UTF-16 with BOM or GB18030), an
+    HTML page, a Word .docx or a PDF, told apart by their content."""
+    kind = sniff(data)
+    if kind == "text":
+        return parse(decode(data), template=template, strict=strict)
+    stream = reader_for(kind)(data)
+    return parse_items(
+        stream.items,
+        layout=stream.layout,
+        repairs=stream.repairs,
+        template=template,
+        strict=strict,
+    )
 
 
 def parse_file(path: str | Path, *, template: str | None = None, strict: bool = False) -> Report:
-    """Read a UTF-8, UTF-8-with-BOM or GB18030 file and parse it."""
-    return parse(read_text(path), template=template, strict=strict)
+    """Read a report file of any kind :func:`parse_bytes` reads, and parse it."""
+    return parse_bytes(read_bytes(path), template=template, strict=strict)
 
 
 def _require_report(lexed: Lexed, items: tuple[Row | Prose, ...]) -> None:

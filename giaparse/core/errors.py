@@ -52,5 +52,9 @@ class StrictError(GiaparseError):
         )
 
 
+class MissingExtraError(GiaparseError):
+    """A document kind whose optional packages are not installed; says what to install."""
+
+
 class UnknownTemplateError(GiaparseError):
     """A template name was asked for that no registered template has."""

@@ -9,8 +9,11 @@ import glob
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-# Report files a folder search picks up ("" is a file with no extension, as crawlers save).
-SUFFIXES = frozenset({".txt", ".text", ".md", ""})
+from giaparse.sources.kinds import DOCUMENT_SUFFIXES
+
+# Report files a folder search picks up: text ("" is a file with no extension, as crawlers
+# save pages), HTML pages, Word and PDF files.
+SUFFIXES = frozenset({".txt", ".text", ".md", ""}) | DOCUMENT_SUFFIXES
 
 
 def iter_inputs(inputs: Iterable[str | Path]) -> Iterator[Path]:

@@ -5,23 +5,19 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from giaparse.core.furniture import MAX_FOOTER, PAGE_NUMBER
+
 _ARTEFACT = re.compile(r"\[(?:bookmark|image|footnote|comment)[^\]\n]{0,200}\]")
 _INVISIBLE = "\ufeff\u200b\u200c\u200d\u2060\x00"
-# "— 5 —", "- 4 -", "－12－", "第 3 页", "第3页 共9页": page furniture left by PDF and Word.
-_FOOTER = re.compile(
-    r"[ \t\u3000\xa0]*(?:[-—–－‒―]{1,3}[ \t\u3000\xa0]*\d{1,4}[ \t\u3000\xa0]*[-—–－‒―]{1,3}"
-    r"|第[ \t\u3000\xa0]*\d{1,4}[ \t\u3000\xa0]*页(?:[ \t\u3000\xa0]*[,，/]?[ \t\u3000\xa0]*"
-    r"共[ \t\u3000\xa0]*\d{1,4}[ \t\u3000\xa0]*页)?)[ \t\u3000\xa0]*"
-)
 # Starts with a literal newline, so the regex engine skips ahead to line ends at C speed
 # (a pattern starting with ^ under re.M is tried at every character).
-_FOOTER_LINE = re.compile(r"\n(" + _FOOTER.pattern + r")(?![^\n])")
+_FOOTER_LINE = re.compile(r"\n(" + PAGE_NUMBER.pattern + r")(?![^\n])")
 
 
 def footer_lines(text: str) -> frozenset[int]:
     """1-based numbers of page-footer lines in cleaned text (see :func:`clean_text`)."""
     text = "\n" + text  # a match starts at the newline before its line: its line number here
-    found = (m.start() for m in _FOOTER_LINE.finditer(text) if len(m.group(1)) < 40)
+    found = (m.start() for m in _FOOTER_LINE.finditer(text) if len(m.group(1)) < MAX_FOOTER)
     return frozenset(_line_numbers(text, found))
 
 

@@ -1,0 +1,312 @@
+"""HTML pages as published: the report found inside the portal page, its tables read as grids.
+
+A report page is a whole portal page: navigation, breadcrumbs, the 索引号/发布机构 metadata
+table, share bars, footers. The report is the smallest element that holds its data tables
+and its section headings; its title is the last title-like line before it. Inside it, block
+elements and ``<br>`` end prose lines; an innermost table with at least two rows and two
+columns is a data table, read through an occupancy grid (rowspan/colspan), so every cell
+covered by a merged cell is a known placeholder. Tables that hold other tables, and 1-column
+tables, are layout: their content is read as prose and inner tables.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import attrs
+import lxml.html
+from lxml import etree
+
+from giaparse.core.errors import ParseError
+from giaparse.core.items import ABSENT, COLSPAN, OWN, ROWSPAN, Item, Mark, Prose, Row, TokenStream
+from giaparse.core.location import Location
+
+_SKIP = (
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "iframe",
+    "object",
+    "svg",
+    "select",
+    "button",
+    "input",
+    "textarea",
+    "head",
+    "title",
+)
+_BLOCK = frozenset(
+    [
+        "p",
+        "div",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "ul",
+        "ol",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "blockquote",
+        "pre",
+        "center",
+        "dl",
+        "dt",
+        "dd",
+        "form",
+        "address",
+        "figure",
+        "figcaption",
+        "main",
+        "nav",
+        "aside",
+        "tr",
+        "tbody",
+        "thead",
+        "tfoot",
+        "caption",
+        "hr",
+        "table",
+        "td",
+        "th",
+    ]
+)
+_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_-]{2,20})""", re.I)
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
+_SPACE = re.compile(r"[\s\u3000\xa0\u200b\ufeff]+")
+_CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
+# what marks the report's own parts: its section headings and its tables' labels
+_HEADING = re.compile(
+    r"^\s*[一二三四五六]\s*[、.．]\s*(总体情况|主动公开|收到和处理|政府信息公开行政复议|存在的主要问题|其他需要报告)"
+)
+_TABLE_WORDS = ("申请人情况", "第二十条", "行政复议", "本年新收", "信息内容", "结果维持")
+_TITLE = re.compile(r"政府信息公开.{0,8}报告")
+_MAX_SPAN = 1000  # a span past this is junk; browsers clamp too
+
+
+def decode_html(data: bytes) -> str:
+    """The page's text: its declared charset (GB2312 and GBK read as GB18030), else UTF-8,
+    else GB18030."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", "replace")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", "replace")
+    m = _CHARSET.search(data[:4096])
+    declared = m.group(1).decode("ascii").lower() if m else None
+    if declared in ("gb2312", "gbk", "gb18030", "x-gbk", "cp936"):
+        return data.decode("gb18030", "replace")
+    if declared is not None and declared not in ("utf-8", "utf8"):
+        try:
+            return data.decode(declared, "replace")
+        except LookupError:
+            pass
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("gb18030", "replace")
+
+
+def tidy(text: str) -> str:
+    """One cell's or line's text: whitespace runs become one space, or nothing where they sit
+    next to a CJK character (Word splits labels over spans and lines: 申请人情 + 况)."""
+    parts = _SPACE.split(text.strip())
+    out = parts[0] if parts else ""
+    for part in parts[1:]:
+        if not part:
+            continue
+        if out and (_CJK.match(out[-1]) or _CJK.match(part[0])):
+            out += part
+        else:
+            out += (" " if out else "") + part
+    return out
+
+
+def read_html(data: bytes) -> TokenStream:
+    """The report in an HTML page, as items."""
+    text = _XML_DECL.sub("", decode_html(data), count=1)
+    if not text.strip():
+        raise ParseError("an HTML page", "an empty file", 1)
+    try:
+        doc = lxml.html.document_fromstring(text)
+    except (etree.ParserError, ValueError) as err:
+        raise ParseError("an HTML page", f"markup lxml cannot read ({err})", 1) from None
+    _clean(doc)
+    root = _report_root(doc)
+    reader = _Reader()
+    title = _title_before(doc, root)
+    if title is not None:
+        reader.items.append(title)
+    reader.walk(root)
+    reader.flush()
+    return TokenStream(tuple(reader.items), "html")
+
+
+def _clean(doc: lxml.html.HtmlElement) -> None:
+    """Drop what is never report text: scripts, styles, hidden elements, comments."""
+    etree.strip_elements(doc, etree.Comment, etree.ProcessingInstruction, with_tail=False)
+    for el in list(doc.iter(*_SKIP)):
+        el.drop_tree()
+    for el in list(doc.iter()):
+        if isinstance(el.tag, str) and _HIDDEN.search(el.get("style", "")):
+            el.drop_tree()
+
+
+def _report_root(doc: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
+    """The smallest element holding the report's data tables and section headings."""
+    marks: list[lxml.html.HtmlElement] = []
+    for table in doc.iter("table"):
+        if _is_data_table(table) and any(w in tidy(table.text_content()) for w in _TABLE_WORDS):
+            marks.append(table)
+    for el in doc.iter():
+        if isinstance(el.tag, str) and el.tag not in ("table", "tr", "td", "th"):
+            own = (el.text or "").strip()
+            if own and len(own) <= 60 and _HEADING.match(tidy(own)):
+                marks.append(el)
+    body = doc.find("body")
+    if not marks:
+        return body if body is not None else doc
+    common = [*reversed(list(marks[0].iterancestors())), marks[0]]
+    for el in marks[1:]:
+        chain = set(el.iterancestors()) | {el}
+        while common and common[-1] not in chain:
+            common.pop()
+    root = common[-1] if common else doc
+    return (
+        root.getparent()
+        if root.tag in ("table", "tr", "td", "th") and root.getparent() is not None
+        else root
+    )
+
+
+def _title_before(doc: lxml.html.HtmlElement, root: lxml.html.HtmlElement) -> Prose | None:
+    """The last title-like line before the report (an h1, a 标题 metadata cell), if any."""
+    found: Prose | None = None
+    for el in doc.iter():
+        if el is root:
+            break
+        if not isinstance(el.tag, str) or el.tag in ("html", "body"):
+            continue
+        text = tidy(el.text_content()) if len(el) < 8 else ""
+        if text and len(text) <= 80 and _TITLE.search(text):
+            found = Prose(text, Location("html", line=el.sourceline))
+    return found
+
+
+def _is_data_table(table: lxml.html.HtmlElement) -> bool:
+    if next(table.iterdescendants("table"), None) is not None:
+        return False
+    rows = _rows(table)
+    return len(rows) >= 2 and max((len(_cells(r)) for r in rows), default=0) >= 2
+
+
+def _rows(table: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
+    return list(table.xpath("./tr | ./thead/tr | ./tbody/tr | ./tfoot/tr"))
+
+
+def _cells(row: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
+    return list(row.xpath("./td | ./th"))
+
+
+def _span(cell: lxml.html.HtmlElement, name: str) -> int:
+    m = re.match(r"\s*(\d+)", cell.get(name, "") or "")
+    n = int(m.group(1)) if m else 1
+    return min(max(n, 1), _MAX_SPAN)
+
+
+@attrs.define
+class _Slot:
+    text: str
+    mark: Mark
+    line: int | None
+    span: tuple[int, int] = (1, 1)
+
+
+def grid(table: lxml.html.HtmlElement) -> list[list[_Slot]]:
+    """The table's rows as slots: each cell at its first free column, its rowspan × colspan
+    block marked covered; spans past the table end are clamped, short rows padded."""
+    rows = _rows(table)
+    taken: dict[tuple[int, int], _Slot] = {}
+    width = 0
+    for r, tr in enumerate(rows):
+        c = 0
+        for td in _cells(tr):
+            while (r, c) in taken:
+                c += 1
+            rs = min(_span(td, "rowspan"), len(rows) - r)
+            cs = _span(td, "colspan")
+            line = td.sourceline or tr.sourceline
+            taken[(r, c)] = _Slot(tidy(td.text_content()), OWN, line, (rs, cs))
+            for dr in range(rs):
+                for dc in range(cs):
+                    if dr or dc:
+                        mark = COLSPAN if dr == 0 else ROWSPAN
+                        taken[(r + dr, c + dc)] = _Slot("", mark, line)
+            c += cs
+            width = max(width, c)
+    return [
+        [taken.get((r, c)) or _Slot("", ABSENT, rows[r].sourceline) for c in range(width)]
+        for r in range(len(rows))
+    ]
+
+
+@attrs.define
+class _Reader:
+    items: list[Item] = attrs.field(factory=list)
+    tables: int = 0
+    _line: list[str] = attrs.field(factory=list)
+    _at: int | None = None
+
+    def add(self, text: str | None, line: int | None) -> None:
+        if text:
+            if not self._line:
+                self._at = line
+            self._line.append(text)
+
+    def flush(self) -> None:
+        if self._line:
+            text = tidy("".join(self._line))
+            if text:
+                self.items.append(Prose(text, Location("html", line=self._at)))
+        self._line = []
+
+    def walk(self, el: lxml.html.HtmlElement) -> None:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if tag == "table" and _is_data_table(el):
+            self.flush()
+            self.items.extend(self._table_rows(el))
+            return
+        if tag == "br":
+            self.flush()
+            return
+        block = tag in _BLOCK
+        if block:
+            self.flush()
+        self.add(el.text, el.sourceline)
+        for child in el:
+            self.walk(child)
+            self.add(child.tail, child.sourceline)
+        if block:
+            self.flush()
+
+    def _table_rows(self, table: lxml.html.HtmlElement) -> Iterator[Row]:
+        self.tables += 1
+        for r, slots in enumerate(grid(table), 1):
+            if not any(s.text for s in slots):
+                continue
+            yield Row(
+                tuple(s.text for s in slots),
+                tuple(
+                    Location("html", line=s.line, table=self.tables, row=r, column=c)
+                    for c, s in enumerate(slots, 1)
+                ),
+                tuple(s.mark for s in slots),
+                tuple(s.span for s in slots),
+            )

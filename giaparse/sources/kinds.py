@@ -1,0 +1,117 @@
+"""What kind of document some bytes are, and which reader turns them into items.
+
+The kind is sniffed from the bytes, never from the name alone (``%PDF-``; a zip holding
+``word/document.xml``; markup), in the order of how certain each sign is. Each document kind
+names its reader module and the optional extra its packages come from; a reader whose
+package is missing fails with one error naming the ``pip install`` command, before any
+parsing. A reader that fails is the answer: nothing falls back to reading the bytes as text.
+"""
+
+from __future__ import annotations
+
+import importlib
+import io
+import re
+import zipfile
+from collections.abc import Callable
+from typing import Literal
+
+import attrs
+
+from giaparse.core.errors import MissingExtraError, ParseError
+from giaparse.core.items import TokenStream
+
+DocumentKind = Literal["text", "html", "docx", "pdf"]
+
+
+@attrs.frozen
+class Reader:
+    kind: DocumentKind
+    extra: str  # pip install 'giaparse[extra]'
+    modules: tuple[str, ...]  # third-party modules the reader imports
+    module: str  # giaparse's reader module
+    function: str
+    suffixes: tuple[str, ...]  # what a folder search picks up as this kind
+
+
+READERS: dict[str, Reader] = {
+    "html": Reader(
+        "html",
+        "html",
+        ("lxml",),
+        "giaparse.sources.html",
+        "read_html",
+        (".html", ".htm", ".shtml", ".xhtml"),
+    ),
+    "docx": Reader("docx", "docx", ("lxml",), "giaparse.sources.docx", "read_docx", (".docx",)),
+    "pdf": Reader("pdf", "pdf", ("pypdfium2",), "giaparse.sources.pdf", "read_pdf", (".pdf",)),
+}
+DOCUMENT_SUFFIXES = frozenset(s for r in READERS.values() for s in r.suffixes)
+
+_MARKUP = re.compile(rb"<(?:!doctype\s+html|html|head|body|table|meta|div|p|title)\b", re.I)
+_LEAD = re.compile(rb"^(?:\xef\xbb\xbf)?(?:\s|<!--.*?-->|<\?xml[^>]*\?>)*", re.S)
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_REFUSED = {
+    b"\x89PNG": "a PNG image (a scan? run OCR first)",
+    b"\xff\xd8\xff": "a JPEG image (a scan? run OCR first)",
+    b"GIF8": "a GIF image",
+    b"\x7fELF": "an executable",
+    b"MZ": "a Windows executable",
+    b"{\\rtf": "an RTF file; save it as .docx in Word or WPS",
+}
+
+
+def sniff(data: bytes) -> DocumentKind:
+    """The kind of document ``data`` is; refuses kinds giaparse does not read, saying why."""
+    if b"%PDF-" in data[:1024]:
+        return "pdf"
+    if data.startswith(_OLE):
+        raise ParseError(
+            "a report as text, HTML, .docx or PDF",
+            "a Word 97-2003 (.doc) or WPS (.wps) file: open it in Word or WPS and save it "
+            "as .docx, or run `libreoffice --headless --convert-to docx FILE`",
+            None,
+        )
+    if data.startswith(b"PK\x03\x04"):
+        return _zip_kind(data)
+    for magic, what in _REFUSED.items():
+        if data.startswith(magic):
+            raise ParseError("a report as text, HTML, .docx or PDF", what, None)
+    head = data[:4096]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        head = head.decode("utf-16", "ignore").encode("utf-8")
+    rest = head[_LEAD.match(head).end() :]  # type: ignore[union-attr]
+    if rest.startswith(b"<") and _MARKUP.search(head):
+        return "html"
+    return "text"
+
+
+def _zip_kind(data: bytes) -> DocumentKind:
+    try:
+        names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
+    except (zipfile.BadZipFile, OSError, ValueError) as err:
+        raise ParseError("a .docx file", f"a damaged ZIP archive ({err})", None) from None
+    if "word/document.xml" in names:
+        return "docx"
+    what = (
+        "an Excel or PowerPoint file"
+        if names & {"xl/workbook.xml", "ppt/presentation.xml"}
+        else "a ZIP archive"
+    )
+    raise ParseError("a report as text, HTML, .docx or PDF", f"{what}, not a Word .docx", None)
+
+
+def reader_for(kind: str) -> Callable[[bytes], TokenStream]:
+    """The reader function of a document kind, imported on first use."""
+    spec = READERS[kind]
+    try:
+        module = importlib.import_module(spec.module)
+    except ModuleNotFoundError as err:
+        if err.name in spec.modules:
+            raise MissingExtraError(
+                f"reading {kind.upper()} files needs the {err.name} package: "
+                f"pip install 'giaparse[{spec.extra}]'"
+            ) from None
+        raise
+    read: Callable[[bytes], TokenStream] = getattr(module, spec.function)
+    return read

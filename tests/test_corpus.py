@@ -1,0 +1,70 @@
+"""End to end on real reports as published: portal pages (HTML) and PDFs, every cell."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from expected_corpus import CORPUS
+
+import giaparse
+
+CORPUS_DIR = Path(__file__).parent / "corpus"
+NAMES = sorted(CORPUS)
+
+
+def _parse(name: str) -> giaparse.Report:
+    if name.endswith(".html"):
+        pytest.importorskip("lxml")
+    if name.endswith(".pdf"):
+        pytest.importorskip("pypdfium2")
+    return giaparse.parse_file(CORPUS_DIR / name)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_metadata(name: str) -> None:
+    report = _parse(name)
+    want = CORPUS[name]
+    got = (report.template, report.year, report.agency, report.layout)
+    assert got == (want["template"], want["year"], want["agency"], want["layout"])
+
+
+@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("table", ["active_disclosure", "applications", "reviews"])
+def test_every_cell(name: str, table: str) -> None:
+    assert _parse(name).to_dict()[table] == CORPUS[name][table]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_diagnostics(name: str) -> None:
+    assert [d.code for d in _parse(name).diagnostics] == CORPUS[name]["diagnostic_codes"]
+
+
+# The first and last words of each report's narrative, as printed: the portal's navigation,
+# share bar and footer are not the report.
+SECTION_ENDS = {
+    "putian-kejiju-2020.html": {
+        "overview": ("2020年度，我局以习近平新时代", "推进政府信息公开工作有序开展。"),
+        "other_matters": ("无。", "无。"),
+    },
+    "putian-haiyangyuyeju-2024.html": {
+        "overview": ("市海洋与渔业局坚持以习近平", "进一步提升政务公开办人员业务能力。"),
+        "other_matters": (
+            "（一）收取信息费情况",
+            "莆田市海洋与渔业局\n2025年1月9日\n（此件主动公开）",
+        ),
+    },
+}
+PAGE_CHROME = ("打印", "关闭", "微信", "微博", "网站地图", "版权所有", "索引号", "当前位置")
+
+
+@pytest.mark.parametrize("name", sorted(SECTION_ENDS))
+def test_the_narrative_is_the_reports_and_nothing_of_the_page(name: str) -> None:
+    sections = _parse(name).sections
+    for key, (start, end) in SECTION_ENDS[name].items():
+        text = getattr(sections, key)
+        assert text.startswith(start) and text.endswith(end), (key, text[:40], text[-40:])
+    everything = "\n".join(
+        v or "" for v in giaparse.Report.to_dict(_parse(name))["sections"].values()
+    )
+    assert not [w for w in PAGE_CHROME if w in everything]
