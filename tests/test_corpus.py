@@ -55,7 +55,26 @@ SECTION_ENDS = {
         ),
     },
 }
-PAGE_CHROME = ("打印", "关闭", "微信", "微博", "网站地图", "版权所有", "索引号", "当前位置")
+SECTION_ENDS["hongze-2023.pdf"] = {
+    "overview": ("2023年，洪泽区人民政府坚持以习近平", "府网站日常监测机制。"),
+    "problems": ("2023年，洪泽区政府信息公开工作取得", "想认识和业务工作水平。"),
+    "other_matters": ("2023年，区政府严格落实", "全年收取政府信息公开信息处理费0元。"),
+}
+SECTION_ENDS["hongze-2024.pdf"] = {
+    "overview": ("2024年，淮安市洪泽区人民政府坚持", "载党中央、国务院重大方针政策。"),
+    "other_matters": ("2024年，区政府严格落实", "全年收取政府信息公开信息处理费0元。"),
+}
+PAGE_CHROME = (
+    "打印",
+    "关闭",
+    "微信",
+    "微博",
+    "网站地图",
+    "版权所有",
+    "索引号",
+    "当前位置",
+    "- 2 -",
+)
 
 
 @pytest.mark.parametrize("name", sorted(SECTION_ENDS))
@@ -68,3 +87,14 @@ def test_the_narrative_is_the_reports_and_nothing_of_the_page(name: str) -> None
         v or "" for v in giaparse.Report.to_dict(_parse(name))["sections"].values()
     )
     assert not [w for w in PAGE_CHROME if w in everything]
+
+
+@pytest.mark.parametrize("name", [n for n in NAMES if n.endswith(".pdf")])
+def test_pdf_prose_is_not_read_as_table_rows_and_cells_say_their_page(name: str) -> None:
+    report = _parse(name)
+    assert not {"EXTRA_ROW", "UNKNOWN_ROW", "UNEXPECTED_ROW"} & {d.code for d in report.diagnostics}
+    at = report.cell_locations["applications.new_requests.total"]
+    assert (at.kind, at.page) == ("pdf", 3)
+    (misprint,) = [d for d in report.diagnostics if d.code == "LABEL_MISPRINTED"]
+    assert misprint.location is not None and misprint.location.page == 3
+    assert str(misprint.location).startswith("第3页第") and misprint.line is None

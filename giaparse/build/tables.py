@@ -60,6 +60,7 @@ class TableBuilder:
     table: str
     cls: type
     headings: frozenset[str] = frozenset()  # block-heading terminals: structure, not data
+    aggregates: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)  # row -> its parts
     diagnostics: list[Diagnostic] = attrs.field(factory=list)
     locations: dict[str, Location] = attrs.field(factory=dict)  # cell key -> where it stood
     texts: dict[str, str] = attrs.field(factory=dict)  # cell key -> the cell as printed
@@ -69,6 +70,7 @@ class TableBuilder:
     ) -> Any:
         rows = {f.name: f for f in row_fields(self.cls)}
         found: dict[str, tuple[Token, Token | None]] = {}
+        zeros: dict[str, Token] = {}  # rows known to be zeros from an aggregate row
         extras: list[ExtraRow] = []
         values_row: Token | None = None
         header: Token | None = None
@@ -85,7 +87,7 @@ class TableBuilder:
                 continue
             elif key in rows:
                 found[key] = (tok, header)
-            elif isinstance(tok.value, RowToken):
+            elif isinstance(tok.value, RowToken) and not self._zeros(tok, key, rows, zeros):
                 self._foreign(tok, key, other_rows)
         placed: list[tuple[Token, str]] = []
         for tok in list(strays):
@@ -134,6 +136,8 @@ class TableBuilder:
                 if key in found:
                     tok, head = found[key]
                     kwargs[key] = self._row(field, tok, head)
+                elif key in zeros:
+                    kwargs[key] = self._zero_row(field, zeros[key])
                 elif found:
                     self.diagnostics.append(
                         Diagnostic(
@@ -256,6 +260,44 @@ class TableBuilder:
             )
         )
         return ExtraRow(value.label, tuple(cells))
+
+    def _zeros(
+        self, tok: Token, key: str, rows: Mapping[str, Any], zeros: dict[str, Token]
+    ) -> bool:
+        """A printed row that sums rows of this template (the 2019 （六）其他处理 in a 2021
+        table): when every one of its cells is 0, so is every cell of its parts."""
+        parts = self.aggregates.get(key, ())
+        value: RowToken = tok.value
+        cells = [c for c in value.values if c]
+        if not parts or not all(p in rows for p in parts) or not cells:
+            return False
+        arity = len(value_fields(rows[parts[0]].metadata["row"]))
+        try:
+            if len(cells) != arity or any(parse_count(c) != 0 for c in cells):
+                return False
+        except CellError:
+            return False
+        zeros.update(dict.fromkeys(parts, tok))
+        labels = "、".join(f"「{rows[p].metadata['label'].split(' ')[-1]}」" for p in parts)
+        self.diagnostics.append(
+            Diagnostic(
+                "AGGREGATE_ROW_ZEROS",
+                "info",
+                f"{at(tok)}「{value.label}」印为一行且全为0，本模板的{labels}{len(parts)}行均记为0 "
+                f"(one printed row of zeros for {len(parts)} template rows: each is 0)",
+                at(tok),
+                tuple(f"{self.table}.{p}" for p in parts),
+            )
+        )
+        return True
+
+    def _zero_row(self, field: attrs.Attribute[Any], tok: Token) -> Any:
+        row_cls = field.metadata["row"]
+        kwargs = {}
+        for _, name, key, _ in _columns(self.table, field.name, row_cls):
+            self.locations[key] = at(tok)
+            kwargs[name] = 0
+        return row_cls(**kwargs)
 
     def _foreign(self, tok: Token, key: str, other_rows: Mapping[str, str]) -> None:
         value: RowToken = tok.value

@@ -89,6 +89,7 @@ class LabelTable:
     groups: frozenset[str]
     sections: tuple[SectionSpec, ...]
     signature: tuple[str, ...]
+    aggregates: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)  # row -> its parts
 
     def section_of(self, text: str) -> str | None:
         """The section key a prose line heads, or None when it is not a section heading."""
@@ -199,6 +200,7 @@ def load_labels(path: Path) -> LabelTable:
         groups=frozenset(normalize(g) for g in data.get("groups", {}).get("labels", [])),
         sections=sections,
         signature=tuple(normalize(s) for s in data.get("signature", [])),
+        aggregates={k: tuple(v) for k, v in data.get("aggregates", {}).items()},
     )
 
 

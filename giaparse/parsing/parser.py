@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
 import threading
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +23,7 @@ from lark.exceptions import UnexpectedInput, UnexpectedToken
 
 from giaparse.core.diagnostics import Diagnostic
 from giaparse.core.errors import ParseError
-from giaparse.model.labels import GRAMMARS, LabelTable
+from giaparse.model.labels import GRAMMARS, LabelTable, normalize
 from giaparse.parsing import cache
 from giaparse.parsing.lexer import EXTRA_ROW, RowToken, StreamLexer, at, base
 
@@ -147,6 +149,8 @@ def drive(compiled: CompiledGrammar, tokens: list[Token], labels: LabelTable) ->
     i = 0
     while i < len(tokens):
         tok = tokens[i]
+        # an unknown row may be a misprint of the row expected here: keep the state to retry
+        before = _copy(ip) if tok.type.endswith(EXTRA_ROW) else None
         try:
             ip.feed_token(tok)
         except UnexpectedToken as err:
@@ -161,6 +165,19 @@ def drive(compiled: CompiledGrammar, tokens: list[Token], labels: LabelTable) ->
                     )
                 )
                 break
+            misprint = None if before is None else _misprinted(tok, before.choices(), labels)
+            if before is not None and misprint is not None:
+                read_as = Token(misprint, tok.value)
+                try:
+                    before.feed_token(read_as)
+                except UnexpectedToken:
+                    pass
+                else:
+                    ip = before
+                    diags.append(_misprint_note(tok, misprint, labels))
+                    tokens[i] = read_as
+                    i += 1
+                    continue
             fixed = _insert_missing(ip, tokens, i, err.expected, insertable)
             if fixed is None:
                 strays.append(tok)
@@ -187,6 +204,56 @@ def drive(compiled: CompiledGrammar, tokens: list[Token], labels: LabelTable) ->
     for table_tokens in parts.values():
         headings.extend(t for t in table_tokens if t.type in insertable)
     return Parsed(parts, tuple(headings), tuple(strays), tuple(diags))
+
+
+_MISPRINT_RATIO = 0.8  # a label this similar to the row the grammar expects there is that row
+
+
+def _misprinted(tok: Token, expected: Iterable[str], labels: LabelTable) -> str | None:
+    """The expected row terminal a row with an unknown label is, if its label is a close
+    misprint of that row's (same enumerator, 80 % alike) and of no other expected row's."""
+    value = tok.value
+    if not tok.type.endswith(EXTRA_ROW) or not isinstance(value, RowToken) or not value.label:
+        return None
+    got_enum, got = _enumerated(normalize(value.label))
+    scores: list[tuple[float, str]] = []
+    for name in expected:
+        for label in labels.row_labels.get(base(name).lower(), ()):
+            enum, text = _enumerated(normalize(label.split(" ")[-1]))
+            if enum == got_enum:
+                scores.append((SequenceMatcher(None, got, text).ratio(), name))
+    scores.sort(reverse=True)
+    if not scores or scores[0][0] < _MISPRINT_RATIO:
+        return None
+    if len(scores) > 1 and scores[1][0] >= _MISPRINT_RATIO and scores[1][1] != scores[0][1]:
+        return None  # two rows alike: not certain which
+    return scores[0][1]
+
+
+def _enumerated(key: str) -> tuple[str, str]:
+    """``2.其他法律…`` → (``2.``, ``其他法律…``)."""
+    m = _ENUMERATOR.match(key)
+    return (m.group(0), key[m.end() :]) if m else ("", key)
+
+
+_ENUMERATOR = re.compile(
+    r"^(?:\d{1,2}\.|\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}、)"
+)
+
+
+def _misprint_note(tok: Token, name: str, labels: LabelTable) -> Diagnostic:
+    value = tok.value
+    return Diagnostic(
+        "LABEL_MISPRINTED",
+        "warning",
+        f"{at(tok)}「{value.label}」与模板行名「{describe(name, labels)}」相近，且位于该行的位置，"
+        f"按该行读取 (label close to the row expected here; read as that row)",
+        at(tok),
+    )
+
+
+def _copy(ip: Any) -> Any:
+    return ip.copy(deepcopy_values=False)
 
 
 def _insertable(terminals: Mapping[str, str], labels: LabelTable) -> frozenset[str]:

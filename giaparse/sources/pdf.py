@@ -93,9 +93,9 @@ def read_pdf(data: bytes) -> TokenStream:
     items: list[Item] = []
     header: tuple[str, ...] | None = None
     for number, page in enumerate(read, 1):
-        for item in page.items(number, furniture):
-            if isinstance(item, Row) and header is not None and item.cells == header:
-                continue  # a table's header row repeated on the next page
+        for i, item in enumerate(page.items(number, furniture)):
+            if i == 0 and isinstance(item, Row) and item.cells == header:
+                continue  # the header row of a table continued from the last page, repeated
             items.append(item)
         header = page.first_header
     return TokenStream(tuple(items), "pdf", tuple(repairs))
@@ -157,7 +157,7 @@ def _read_page(pdf: pdfium.PdfDocument, index: int) -> _Page:
     finally:
         page.close()
     tables = [t for t in (_Table.build(group, chars) for group in _groups(edges)) if t]
-    return _Page(height, chars, tables, tables[-1].header if tables else None)  # type: ignore[misc]
+    return _Page(height, chars, tables, tables[-1].header if tables else None)
 
 
 def _chars(page: pdfium.PdfPage) -> list[Char]:
@@ -208,7 +208,7 @@ def _edges(page: pdfium.PdfPage) -> list[Edge]:
 def _white_fill(obj: pdfium.PdfObject) -> bool:
     r, g, b, a = (pdfium_c.c_uint() for _ in range(4))
     pdfium_c.FPDFPageObj_GetFillColor(obj.raw, r, g, b, a)
-    return a.value == 0 or min(r.value, g.value, b.value) >= 250
+    return bool(a.value == 0 or min(r.value, g.value, b.value) >= 250)
 
 
 def _groups(edges: list[Edge]) -> list[list[Edge]]:
@@ -291,18 +291,21 @@ class _Table:
                     anchor[(r, c)] = (r, c)
         inside: dict[tuple[int, int], list[Char]] = {}
         taken: list[Char] = []
+        down = [-y for y in ys]
         for ch in chars:
-            c = _index(xs, ch.cx)
-            r = _index([-y for y in ys], -ch.cy)
-            if c is None or r is None:
+            col, row = _index(xs, ch.cx), _index(down, -ch.cy)
+            if col is None or row is None:
                 continue
-            inside.setdefault(anchor[(r, c)], []).append(ch)
+            inside.setdefault(anchor[(row, col)], []).append(ch)
             taken.append(ch)
         text = {unit: _cell_text(cs) for unit, cs in inside.items()}
         return cls(xs, ys, anchor, text, taken)
 
     def _cells(self, r: int) -> list[tuple[str, ...]]:
-        row = [self.text.get((r, c), "") if self.anchor[(r, c)] == (r, c) else "" for c in range(len(self.xs) - 1)]
+        row = [
+            self.text.get((r, c), "") if self.anchor[(r, c)] == (r, c) else ""
+            for c in range(len(self.xs) - 1)
+        ]
         return [tuple(row)] if any(row) else []
 
     def rows(self, page: int, first_line: int) -> Iterator[Row]:
