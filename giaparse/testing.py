@@ -13,7 +13,11 @@ Requires the ``test`` extra (hypothesis).
 
 from __future__ import annotations
 
+import html
+import io
 import random
+import re
+import zipfile
 from decimal import Decimal
 from typing import Any
 
@@ -29,6 +33,7 @@ from giaparse.model.labels import normalize
 from giaparse.model.report import Report, Sections
 from giaparse.model.tables import ExtraRow
 from giaparse.model.template import get_template
+from giaparse.rendering.documents import grid, groups, to_docx
 from giaparse.rendering.layout import LAYOUTS, lay_out
 from giaparse.rendering.report import report_items
 
@@ -38,6 +43,8 @@ __all__ = [
     "counts",
     "deltas",
     "money",
+    "noisy_docx",
+    "noisy_html",
     "noisy_items",
     "noisy_texts",
     "reports",
@@ -304,3 +311,140 @@ def noisy_texts(draw: st.DrawFn, report: Report, layout: str | None = None) -> s
     items = draw(noisy_items(report_items(report), report.template, extra))
     newline = draw(st.sampled_from(["\n", "\r\n"]))
     return lay_out(items, layout, newline=newline)
+
+
+# -- documents: portal pages and Word files ------------------------------------------------
+
+_CHROME_HEAD = (
+    '<div class="nav"><a href="/">首页</a> <a href="/zwgk">政务公开</a> '
+    '<a href="/xxgk">信息公开</a></div>'
+    '<div class="crumb">当前位置：首页 &gt; 政府信息公开 &gt; 政府信息公开年报</div>'
+    '<table class="meta"><tr><td>索 引 号</td><td>11350300-2024-00012</td><td>发布机构</td>'
+    "<td>{agency}</td></tr><tr><td>生成日期</td><td>2025-01-09</td><td>有效性</td><td>有效</td>"
+    "</tr></table><h1>{title}</h1>"
+    '<div class="TRS_Editor"><div class="Section0">'
+)
+_CHROME_TAIL = (
+    "</div></div>"
+    '<div class="share">分享到：<a>微信</a> <a>微博</a> <a>QQ空间</a></div>'
+    '<div class="tools">【<a>打印</a>】【<a>关闭</a>】 字号：<a>大</a> <a>中</a> <a>小</a></div>'
+    '<div class="footer">主办单位：某市人民政府办公室 版权所有 网站地图</div>'
+    '<script>document.write("<p>不是报告</p>")</script>'
+)
+
+
+def _spans(text: str, rnd: random.Random, p: float) -> str:
+    """Text as Word exports it: split over ``<span>``s (one character each, at times)."""
+    if len(text) < 2 or rnd.random() >= p:
+        return html.escape(text).replace("\n", "<br>")
+    cuts = sorted(rnd.sample(range(1, len(text)), k=min(len(text) - 1, rnd.randint(1, 4))))
+    parts = [text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)], strict=True)]
+    return "".join(
+        f'<span style="mso-bidi-font-size:10.5pt;font-family:宋体">{html.escape(x)}</span>'
+        "<o:p></o:p>"
+        for x in parts
+    ).replace("\n", "<br>")
+
+
+def _cut_rows(slots: list[list[Any]]) -> list[int]:
+    """Row indices where a table can be split in two without cutting a merged cell."""
+    ends = [0] * (len(slots) + 1)
+    for i, row in enumerate(slots):
+        for slot in row:
+            if slot is not None and len(slot) == 3:
+                ends[i] = max(ends[i], i + slot[1])
+    cuts, reach = [], 0
+    for i in range(len(slots)):
+        if i and reach <= i:
+            cuts.append(i)
+        reach = max(reach, ends[i])
+    return cuts
+
+
+@st.composite
+def noisy_html(draw: st.DrawFn, report: Report) -> str:
+    """``report`` as a Word-exported portal page: navigation, a metadata table and share bar
+    around it, labels split over spans, ``&nbsp;`` blanks, a table split in two."""
+    rnd = random.Random(draw(st.integers(0, 2**32 - 1)))
+    p = draw(st.floats(0.0, 0.6))
+    chrome, nbsp, split = draw(st.booleans()), draw(st.booleans()), draw(st.booleans())
+    items = report_items(report)
+    title = items[0].text if items and isinstance(items[0], Prose) else ""
+    out = ['<!DOCTYPE html><html><head><meta charset="utf-8"><title>', html.escape(title)]
+    out.append("_政府信息公开年报</title><style>p.MsoNormal{margin:0}</style></head><body>")
+    if chrome:
+        out.append(_CHROME_HEAD.format(agency=html.escape(report.agency or ""), title=title))
+    for group in groups(items):
+        if isinstance(group, Prose):
+            out.append(f'<p class="MsoNormal">{_spans(group.text, rnd, p)}</p>')
+            continue
+        slots = grid(group)
+        cuts = _cut_rows(slots)
+        cut = rnd.choice(cuts) if split and cuts else -1
+        out.append('<table class="MsoNormalTable" border="1"><tbody>')
+        for i, row in enumerate(slots):
+            if i == cut:
+                out.append('</tbody></table><p class="MsoNormal">&nbsp;</p><table border="1">')
+            cells = []
+            for slot in row:
+                if slot is None or len(slot) != 3:
+                    continue
+                text, rs, cs = slot
+                span = (f' rowspan="{rs}"' if rs > 1 else "") + (
+                    f' colspan="{cs}"' if cs > 1 else ""
+                )
+                body = _spans(str(text), rnd, p) if text else ("&nbsp;" if nbsp else "")
+                cells.append(f'<td{span} style="mso-border-alt:solid windowtext .5pt">{body}</td>')
+            tag = "th" if i == 0 and rnd.random() < p else "td"
+            out.append("<tr>" + "".join(cells).replace("<td", f"<{tag}") + "</tr>")
+        out.append("</tbody></table>")
+    if chrome:
+        out.append(_CHROME_TAIL)
+    out.append("</body></html>")
+    return "\n".join(out)
+
+
+_RUN = re.compile(r'<w:r><w:t xml:space="preserve">([^<]{2,})</w:t>')
+
+
+@st.composite
+def noisy_docx(draw: st.DrawFn, report: Report) -> bytes:
+    """``report`` as a Word file with the XML of real ones: labels split over runs, insertions,
+    deleted text, a text box and a header with page numbers (neither is report text)."""
+    rnd = random.Random(draw(st.integers(0, 2**32 - 1)))
+    p = draw(st.floats(0.0, 0.6))
+    with zipfile.ZipFile(io.BytesIO(to_docx(report_items(report)))) as z:
+        parts = {name: z.read(name).decode("utf-8") for name in z.namelist()}
+
+    def split_run(m: re.Match[str]) -> str:
+        text = m.group(1)
+        if rnd.random() >= p:
+            return m.group(0)
+        k = rnd.randrange(1, len(text))
+        first = f'<w:r><w:t xml:space="preserve">{text[:k]}</w:t></w:r>'
+        second = f'<w:r><w:t xml:space="preserve">{text[k:]}</w:t>'
+        if rnd.random() < 0.5:
+            first = f'<w:ins w:id="1" w:author="x">{first}</w:ins>'
+        if rnd.random() < 0.5:
+            first += (
+                '<w:del w:id="2" w:author="x"><w:r><w:delText>删去的字</w:delText></w:r></w:del>'
+            )
+        return first + second
+
+    document = _RUN.sub(split_run, parts["word/document.xml"])
+    if draw(st.booleans()):
+        box = (
+            "<w:p><w:r><w:drawing><w:txbxContent><w:p><w:r><w:t>文本框里的字</w:t></w:r></w:p>"
+            "</w:txbxContent></w:drawing></w:r></w:p>"
+        )
+        document = document.replace("<w:body>", "<w:body>" + box, 1)
+    parts["word/document.xml"] = document
+    parts["word/header1.xml"] = (
+        '<?xml version="1.0" encoding="UTF-8"?><w:hdr xmlns:w="http://schemas.openxmlformats.org/'
+        'wordprocessingml/2006/main"><w:p><w:r><w:t>第 1 页</w:t></w:r></w:p></w:hdr>'
+    )
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, text in parts.items():
+            z.writestr(name, text)
+    return buf.getvalue()

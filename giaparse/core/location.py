@@ -24,12 +24,15 @@ class Location:
     table: int | None = attrs.field(default=None, metadata={"label": "表"})
     row: int | None = attrs.field(default=None, metadata={"label": "表内行"})
     column: int | None = attrs.field(default=None, metadata={"label": "表内列"})
+    paragraph: int | None = attrs.field(default=None, metadata={"label": "段"})  # Word body
 
     def __str__(self) -> str:
-        """In Chinese: 第12行, 第3页第12行, 第3页, 表2第5行."""
+        """In Chinese: 第12行, 第3页第12行, 第3页, 表2第5行, 第7段."""
         page = f"第{self.page}页" if self.page is not None else ""
         if self.line is not None:
             return f"{page}第{self.line}行"
+        if self.paragraph is not None:
+            return f"{page}第{self.paragraph}段"
         if self.table is not None and not page:
             row = f"第{self.row}行" if self.row is not None else ""
             return f"表{self.table}{row}"

@@ -6,11 +6,11 @@ header cells wrapped over two lines, 表四's two header rows above one row of 1
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal, overload
 
 import attrs
 
-from giaparse.core.items import Item, Prose, Row
+from giaparse.core.items import COLSPAN, OWN, ROWSPAN, Item, Mark, Prose, Row
 from giaparse.core.location import NOWHERE
 from giaparse.core.values import Money
 from giaparse.model.fields import DELTA, row_fields, value_fields
@@ -18,14 +18,28 @@ from giaparse.model.report import Report
 from giaparse.model.template import TABLES, Template, get_template
 from giaparse.parsing.parser import compile_grammar
 from giaparse.parsing.structure import blocks
+from giaparse.rendering.documents import to_docx, to_html
 from giaparse.rendering.layout import lay_out
 
 _WRAP_AT = 3  # header labels longer than this many characters wrap after it, as Word tables do
 
 
-def render(report: Report, layout: str = "pipe") -> str:
-    """The report as text in ``layout`` ("pipe", "tab", "newline" or "markdown")."""
-    return lay_out(report_items(report), layout)
+DOCUMENT_LAYOUTS = ("html", "docx")
+
+
+@overload
+def render(report: Report, layout: Literal["docx"]) -> bytes: ...
+@overload
+def render(report: Report, layout: str = "pipe") -> str: ...
+def render(report: Report, layout: str = "pipe") -> str | bytes:
+    """The report in ``layout``: text ("pipe", "tab", "newline", "markdown"), an HTML page
+    ("html") or a Word file ("docx", as bytes), tables in the official shapes."""
+    items = report_items(report)
+    if layout == "html":
+        return to_html(items, title=items[0].text if isinstance(items[0], Prose) else "")
+    if layout == "docx":
+        return to_docx(items)
+    return lay_out(items, layout)
 
 
 def report_items(report: Report) -> list[Item]:
@@ -56,8 +70,20 @@ def _prose(text: str) -> Prose:
     return Prose(text, NOWHERE)
 
 
-def _row(cells: list[str]) -> Row:
-    return Row(tuple(cells), (NOWHERE,) * len(cells))
+def _row(cells: list[str], marks: list[Mark] | None = None) -> Row:
+    """A row; ``marks`` say which empty cells are covered by a merged cell (the official
+    shape), for the document layouts. Text layouts print every cell."""
+    if marks is not None:
+        assert len(marks) == len(cells)
+    return Row(tuple(cells), (NOWHERE,) * len(cells), tuple(marks) if marks else None)
+
+
+def _merged_right(cells: list[str]) -> list[Mark]:
+    """Each empty cell after a filled one is covered by it (a label spanning columns)."""
+    marks: list[Mark] = []
+    for i, cell in enumerate(cells):
+        marks.append(COLSPAN if not cell and i and marks[-1] != ROWSPAN else OWN)
+    return marks
 
 
 def cell_text(value: Any, kind: str) -> str:
@@ -105,7 +131,8 @@ def _table_two(report: Report, template: Template) -> list[Item]:
             continue
         columns = value_fields(fields[present[0]].metadata["row"])
         width = len(columns) + 1
-        items.append(_row([block_labels.get(terminal, terminal)] + [""] * (width - 1)))
+        heading = [block_labels.get(terminal, terminal)] + [""] * (width - 1)
+        items.append(_row(heading, _merged_right(heading)))
         items.append(_row(["信息内容"] + [wrap(c.metadata["label"]) for c in columns]))
         for key in present:
             row = getattr(table, key)
@@ -135,6 +162,7 @@ def _table_three(report: Report) -> list[Item]:
     row_defs = row_fields(type(table))
     columns = value_fields(row_defs[0].metadata["row"])
     labels = [c.metadata["label"] for c in columns]
+    own, cs, rs = OWN, COLSPAN, ROWSPAN
     items: list[Item] = [
         _row(
             [
@@ -142,13 +170,21 @@ def _table_three(report: Report) -> list[Item]:
                 "",
                 "",
                 "申请人情况",
-            ]
+            ],
+            [own, cs, cs, own],
         ),
-        _row(["", "", "", labels[0], "法人或其他组织", "", "", "", "", labels[-1]]),
-        _row(["", "", "", "", *labels[1:-1], ""]),
+        _row(
+            ["", "", "", labels[0], "法人或其他组织", "", "", "", "", labels[-1]],
+            [rs, rs, rs, own, own, cs, cs, cs, cs, own],
+        ),
+        _row(["", "", "", "", *labels[1:-1], ""], [rs, rs, rs, rs, *[own] * 5, rs]),
     ]
     for f in row_defs:
-        items.append(_row([*_label_columns(f.metadata["label"]), *_values(getattr(table, f.name))]))
+        label_cells = _label_columns(f.metadata["label"])
+        first = next(i for i, c in enumerate(label_cells) if c)
+        marks = [rs] * first + _merged_right(label_cells[first:])
+        values = _values(getattr(table, f.name))
+        items.append(_row([*label_cells, *values], [*marks, *[own] * len(values)]))
     return items
 
 
@@ -164,4 +200,9 @@ def _table_four(report: Report) -> list[Item]:
     second = col_labels + [x for s in sub[1:] for x in [s] + [""] * (n - 1)]
     third = [""] * n + col_labels * (len(groups) - 1)
     values = [v for g in groups for v in _values(getattr(table, g.name))]
-    return [_row(first), _row(second), _row(third), _row(values)]
+    return [
+        _row(first, _merged_right(first)),
+        _row(second, [OWN] * n + _merged_right(second[n:])),
+        _row(third, [ROWSPAN] * n + [OWN] * (len(third) - n)),
+        _row(values, [OWN] * len(values)),
+    ]

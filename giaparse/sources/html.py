@@ -3,8 +3,8 @@
 A report page is a whole portal page: navigation, breadcrumbs, the 索引号/发布机构 metadata
 table, share bars, footers. The report is the smallest element that holds its data tables
 and its section headings; its title is the last title-like line before it. Inside it, block
-elements and ``<br>`` end prose lines; an innermost table with at least two rows and two
-columns is a data table, read through an occupancy grid (rowspan/colspan), so every cell
+elements and ``<br>`` end prose lines; an innermost table with a row of two or more cells
+is a data table, read through an occupancy grid (rowspan/colspan), so every cell
 covered by a merged cell is a known placeholder. Tables that hold other tables, and 1-column
 tables, are layout: their content is read as prose and inner tables.
 """
@@ -21,6 +21,7 @@ from lxml import etree
 from giaparse.core.errors import ParseError
 from giaparse.core.items import ABSENT, COLSPAN, OWN, ROWSPAN, Item, Mark, Prose, Row, TokenStream
 from giaparse.core.location import Location
+from giaparse.sources.tidy import tidy
 
 _SKIP = (
     "script",
@@ -81,8 +82,6 @@ _BLOCK = frozenset(
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_-]{2,20})""", re.I)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
-_SPACE = re.compile(r"[\s\u3000\xa0\u200b\ufeff]+")
-_CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
 # what marks the report's own parts: its section headings and its tables' labels
 _HEADING = re.compile(
     r"^\s*[一二三四五六]\s*[、.．]\s*(总体情况|主动公开|收到和处理|政府信息公开行政复议|存在的主要问题|其他需要报告)"
@@ -112,21 +111,6 @@ def decode_html(data: bytes) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         return data.decode("gb18030", "replace")
-
-
-def tidy(text: str) -> str:
-    """One cell's or line's text: whitespace runs become one space, or nothing where they sit
-    next to a CJK character (Word splits labels over spans and lines: 申请人情 + 况)."""
-    parts = _SPACE.split(text.strip())
-    out = parts[0] if parts else ""
-    for part in parts[1:]:
-        if not part:
-            continue
-        if out and (_CJK.match(out[-1]) or _CJK.match(part[0])):
-            out += part
-        else:
-            out += (" " if out else "") + part
-    return out
 
 
 def read_html(data: bytes) -> TokenStream:
@@ -203,8 +187,8 @@ def _title_before(doc: lxml.html.HtmlElement, root: lxml.html.HtmlElement) -> Pr
 def _is_data_table(table: lxml.html.HtmlElement) -> bool:
     if next(table.iterdescendants("table"), None) is not None:
         return False
-    rows = _rows(table)
-    return len(rows) >= 2 and max((len(_cells(r)) for r in rows), default=0) >= 2
+    # one row is enough: a table split in two may leave a single row in one part
+    return max((len(_cells(r)) for r in _rows(table)), default=0) >= 2
 
 
 def _rows(table: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
