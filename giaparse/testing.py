@@ -33,7 +33,7 @@ from giaparse.model.labels import normalize
 from giaparse.model.report import Report, Sections
 from giaparse.model.tables import ExtraRow
 from giaparse.model.template import get_template
-from giaparse.rendering.documents import grid, groups, to_docx
+from giaparse.rendering.documents import Cell, Slot, grid, groups, span_attributes, to_docx
 from giaparse.rendering.layout import LAYOUTS, lay_out
 from giaparse.rendering.report import report_items
 
@@ -346,13 +346,13 @@ def _spans(text: str, rnd: random.Random, p: float) -> str:
     ).replace("\n", "<br>")
 
 
-def _cut_rows(slots: list[list[Any]]) -> list[int]:
+def _cut_rows(slots: list[list[Slot]]) -> list[int]:
     """Row indices where a table can be split in two without cutting a merged cell."""
     ends = [0] * (len(slots) + 1)
     for i, row in enumerate(slots):
         for slot in row:
-            if slot is not None and len(slot) == 3:
-                ends[i] = max(ends[i], i + slot[1])
+            if isinstance(slot, Cell):
+                ends[i] = max(ends[i], i + slot.rows)
     cuts, reach = [], 0
     for i in range(len(slots)):
         if i and reach <= i:
@@ -387,13 +387,10 @@ def noisy_html(draw: st.DrawFn, report: Report) -> str:
                 out.append('</tbody></table><p class="MsoNormal">&nbsp;</p><table border="1">')
             cells = []
             for slot in row:
-                if slot is None or len(slot) != 3:
+                if not isinstance(slot, Cell):
                     continue
-                text, rs, cs = slot
-                span = (f' rowspan="{rs}"' if rs > 1 else "") + (
-                    f' colspan="{cs}"' if cs > 1 else ""
-                )
-                body = _spans(str(text), rnd, p) if text else ("&nbsp;" if nbsp else "")
+                span = span_attributes(slot)
+                body = _spans(slot.text, rnd, p) if slot.text else ("&nbsp;" if nbsp else "")
                 cells.append(f'<td{span} style="mso-border-alt:solid windowtext .5pt">{body}</td>')
             tag = "th" if i == 0 and rnd.random() < p else "td"
             out.append("<tr>" + "".join(cells).replace("<td", f"<{tag}") + "</tr>")

@@ -17,8 +17,8 @@ from giaparse.core.values import Money
 from giaparse.model.fields import DELTA, MONEY, row_fields, value_fields
 from giaparse.model.report import Report, Sections
 from giaparse.model.template import get_template
-from giaparse.rendering.layout import LAYOUTS
-from giaparse.rendering.report import render
+from giaparse.rendering.layout import LAYOUTS, lay_out
+from giaparse.rendering.report import report_items
 
 PLACES = ("宁海县", "京山市", "尧都区", "浑江区", "鲁山县", "荆门市", "余姚市", "德清县", "江北区")
 ORGANS = (
@@ -96,6 +96,7 @@ def write_corpus(directory: str | Path, n: int, seed: int = 0) -> list[Path]:
     paths = []
     for i in range(n):
         path = directory / f"report-{i:05d}.txt"
-        path.write_text(render(random_report(rnd), rnd.choice(LAYOUTS)), encoding="utf-8")
+        text = lay_out(report_items(random_report(rnd)), rnd.choice(LAYOUTS))
+        path.write_text(text, encoding="utf-8")
         paths.append(path)
     return paths

@@ -12,9 +12,22 @@ import io
 import zipfile
 from collections.abc import Iterator, Sequence
 
+import attrs
+
 from giaparse.core.items import ABSENT, COLSPAN, OWN, ROWSPAN, Item, Prose, Row
 
-Slot = tuple[str, int, int] | tuple[int, int] | None  # own: (text, rows, cols); covered: origin
+
+@attrs.define
+class Cell:
+    """A cell as written: its text and how many rows and columns it spans."""
+
+    text: str
+    rows: int = 1
+    cols: int = 1
+
+
+Slot = Cell | tuple[int, int] | None  # a cell's own slot, the (row, column) of the cell it
+# is covered by, or no cell at all
 
 
 def groups(items: Sequence[Item]) -> Iterator[Prose | list[Row]]:
@@ -33,31 +46,37 @@ def groups(items: Sequence[Item]) -> Iterator[Prose | list[Row]]:
 
 
 def grid(rows: Sequence[Row]) -> list[list[Slot]]:
-    """Each slot: its text and span when it is a cell's own, or the origin it is covered by,
-    or None where the row has no cell."""
+    """The rows' slots, each merged cell spanning the slots its marks say it covers."""
     out: list[list[Slot]] = []
     for i, row in enumerate(rows):
         marks = row.marks or (OWN,) * len(row.cells)
         slots: list[Slot] = []
         for j, (text, mark) in enumerate(zip(row.cells, marks, strict=True)):
-            if mark == COLSPAN and slots and slots[-1] is not None:
-                last = slots[-1]
-                slots.append((i, j - 1) if len(last) == 3 else last)
-            elif mark == ROWSPAN and i and j < len(out[i - 1]) and out[i - 1][j] is not None:
-                above = out[i - 1][j]
-                slots.append((i - 1, j) if above is not None and len(above) == 3 else above)
+            left = slots[-1] if slots else None
+            above = out[i - 1][j] if i and j < len(out[i - 1]) else None
+            if mark == COLSPAN and left is not None:
+                slots.append((i, j - 1) if isinstance(left, Cell) else left)
+            elif mark == ROWSPAN and above is not None:
+                slots.append((i - 1, j) if isinstance(above, Cell) else above)
             elif mark == ABSENT:
                 slots.append(None)
             else:
-                slots.append((text, 1, 1))
+                slots.append(Cell(text))
         out.append(slots)
-    for i, slots in enumerate(out):  # grow each origin over the slots it covers
+    for i, slots in enumerate(out):  # grow each cell over the slots it covers
         for j, slot in enumerate(slots):
-            if slot is not None and len(slot) == 2:
-                oi, oj = slot  # type: ignore[misc]
-                text, rs, cs = out[oi][oj]  # type: ignore[misc]
-                out[oi][oj] = (text, max(rs, i - oi + 1), max(cs, j - oj + 1))
+            if isinstance(slot, tuple):
+                origin = out[slot[0]][slot[1]]
+                assert isinstance(origin, Cell)
+                origin.rows = max(origin.rows, i - slot[0] + 1)
+                origin.cols = max(origin.cols, j - slot[1] + 1)
     return out
+
+
+def span_attributes(cell: Cell) -> str:
+    """The HTML span attributes of a cell."""
+    rows = f' rowspan="{cell.rows}"' if cell.rows > 1 else ""
+    return rows + (f' colspan="{cell.cols}"' if cell.cols > 1 else "")
 
 
 def to_html(items: Sequence[Item], title: str = "") -> str:
@@ -75,13 +94,10 @@ def to_html(items: Sequence[Item], title: str = "") -> str:
         for slots in grid(group):
             cells = []
             for slot in slots:
-                if slot is None or len(slot) != 3:
+                if not isinstance(slot, Cell):
                     continue
-                text, rs, cs = slot  # type: ignore[misc]
-                span = (f' rowspan="{rs}"' if rs > 1 else "") + (
-                    f' colspan="{cs}"' if cs > 1 else ""
-                )
-                body = "<br>".join(html.escape(part) for part in str(text).split("\n"))
+                span = span_attributes(slot)
+                body = "<br>".join(html.escape(part) for part in slot.text.split("\n"))
                 cells.append(f"<td{span}>{body}</td>")
             out.append("<tr>" + "".join(cells) + "</tr>")
         out.append("</table>")
@@ -139,16 +155,15 @@ def to_docx(items: Sequence[Item]) -> bytes:
                 if slot is None:
                     j += 1
                     continue
-                if len(slot) == 3:
-                    text, rs, cs = slot  # type: ignore[misc]
-                    cells.append(_tc(str(text), cs, "restart" if rs > 1 else None))
-                    j += cs
+                if isinstance(slot, Cell):
+                    cells.append(_tc(slot.text, slot.cols, "restart" if slot.rows > 1 else None))
+                    j += slot.cols
                     continue
-                oi, oj = slot  # type: ignore[misc]
-                _, _, cs = slots_by_row[oi][oj]  # type: ignore[misc]
-                if oi < i and oj == j:  # the continuation of a cell merged down
-                    cells.append(_tc("", cs, "continue"))
-                    j += cs
+                oi, oj = slot
+                origin = slots_by_row[oi][oj]
+                if oi < i and oj == j and isinstance(origin, Cell):  # a cell merged down
+                    cells.append(_tc("", origin.cols, "continue"))
+                    j += origin.cols
                 else:
                     j += 1
             body.append("<w:tr>" + "".join(cells) + "</w:tr>")

@@ -30,7 +30,9 @@ DOCUMENT_LAYOUTS = ("html", "docx")
 @overload
 def render(report: Report, layout: Literal["docx"]) -> bytes: ...
 @overload
-def render(report: Report, layout: str = "pipe") -> str: ...
+def render(
+    report: Report, layout: Literal["pipe", "tab", "newline", "markdown", "html"] = "pipe"
+) -> str: ...
 def render(report: Report, layout: str = "pipe") -> str | bytes:
     """The report in ``layout``: text ("pipe", "tab", "newline", "markdown"), an HTML page
     ("html") or a Word file ("docx", as bytes), tables in the official shapes."""
