@@ -15,7 +15,6 @@ import re
 from collections.abc import Iterator
 
 import attrs
-import lxml.html
 from lxml import etree
 
 from giaparse.core.errors import ParseError
@@ -119,9 +118,14 @@ def read_html(data: bytes) -> TokenStream:
     if not text.strip():
         raise ParseError("an HTML page", "an empty file", 1)
     try:
-        doc = lxml.html.document_fromstring(text)
-    except (etree.ParserError, ValueError) as err:
+        # the plain parser: lxml.html's element classes cost a third of the time on big pages
+        doc = etree.fromstring(
+            text, etree.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True)
+        )
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError) as err:
         raise ParseError("an HTML page", f"markup lxml cannot read ({err})", 1) from None
+    if doc is None:
+        raise ParseError("an HTML page", "no markup lxml can read", 1)
     _clean(doc)
     root = _report_root(doc)
     reader = _Reader()
@@ -130,24 +134,67 @@ def read_html(data: bytes) -> TokenStream:
         reader.items.append(title)
     reader.walk(root)
     reader.flush()
-    return TokenStream(tuple(reader.items), "html")
+    return TokenStream(tuple(_from_the_report(reader.items)), "html")
 
 
-def _clean(doc: lxml.html.HtmlElement) -> None:
+_LEAD = 40  # prose lines kept before the report's first heading or table (its preamble)
+
+
+def _from_the_report(items: list[Item]) -> list[Item]:
+    """The items from a little before the report's first section heading or table row: when
+    the report sits directly in a page's body, the navigation before it is not the report."""
+    first = next(
+        (
+            i
+            for i, item in enumerate(items)
+            if isinstance(item, Row) or _HEADING.match(item.text) is not None
+        ),
+        0,
+    )
+    if first <= _LEAD + 1:
+        return items
+    title = items[:1] if items and _TITLE.search(str(items[0])) else []
+    return title + items[first - _LEAD :]
+
+
+def _clean(doc: etree._Element) -> None:
     """Drop what is never report text: scripts, styles, hidden elements, comments."""
-    etree.strip_elements(doc, etree.Comment, etree.ProcessingInstruction, with_tail=False)
     for el in list(doc.iter(*_SKIP)):
-        el.drop_tree()
+        _drop(el)
     for el in list(doc.iter()):
         if isinstance(el.tag, str) and _HIDDEN.search(el.get("style", "")):
-            el.drop_tree()
+            _drop(el)
 
 
-def _report_root(doc: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
+def _text(el: etree._Element) -> str:
+    return "".join(str(t) for t in el.itertext())
+
+
+def _line(el: etree._Element) -> int | None:
+    """The element's line in the page source."""
+    line: int | None = getattr(el, "sourceline", None)
+    return line
+
+
+def _drop(el: etree._Element) -> None:
+    """Remove an element but keep the text that follows it (its tail)."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    if el.tail:
+        previous = el.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + el.tail
+        else:
+            parent.text = (parent.text or "") + el.tail
+    parent.remove(el)
+
+
+def _report_root(doc: etree._Element) -> etree._Element:
     """The smallest element holding the report's data tables and section headings."""
-    marks: list[lxml.html.HtmlElement] = []
+    marks: list[etree._Element] = []
     for table in doc.iter("table"):
-        if _is_data_table(table) and any(w in tidy(table.text_content()) for w in _TABLE_WORDS):
+        if _is_data_table(table) and any(w in tidy(_text(table)) for w in _TABLE_WORDS):
             marks.append(table)
     for el in doc.iter():
         if isinstance(el.tag, str) and el.tag not in ("table", "tr", "td", "th"):
@@ -163,14 +210,12 @@ def _report_root(doc: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
         while common and common[-1] not in chain:
             common.pop()
     root = common[-1] if common else doc
-    return (
-        root.getparent()
-        if root.tag in ("table", "tr", "td", "th") and root.getparent() is not None
-        else root
-    )
+    parent = root.getparent()
+    # the marks all in one table (a page of only a table): the table's parent is the report
+    return parent if root.tag in ("table", "tr", "td", "th") and parent is not None else root
 
 
-def _title_before(doc: lxml.html.HtmlElement, root: lxml.html.HtmlElement) -> Prose | None:
+def _title_before(doc: etree._Element, root: etree._Element) -> Prose | None:
     """The last title-like line before the report (an h1, a 标题 metadata cell), if any."""
     found: Prose | None = None
     for el in doc.iter():
@@ -178,28 +223,35 @@ def _title_before(doc: lxml.html.HtmlElement, root: lxml.html.HtmlElement) -> Pr
             break
         if not isinstance(el.tag, str) or el.tag in ("html", "body"):
             continue
-        text = tidy(el.text_content()) if len(el) < 8 else ""
+        text = tidy(_text(el)) if len(el) < 8 else ""
         if text and len(text) <= 80 and _TITLE.search(text):
-            found = Prose(text, Location("html", line=el.sourceline))
+            found = Prose(text, Location("html", line=_line(el)))
     return found
 
 
-def _is_data_table(table: lxml.html.HtmlElement) -> bool:
+def _is_data_table(table: etree._Element) -> bool:
     if next(table.iterdescendants("table"), None) is not None:
         return False
     # one row is enough: a table split in two may leave a single row in one part
     return max((len(_cells(r)) for r in _rows(table)), default=0) >= 2
 
 
-def _rows(table: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
-    return list(table.xpath("./tr | ./thead/tr | ./tbody/tr | ./tfoot/tr"))
+def _rows(table: etree._Element) -> list[etree._Element]:
+    """The table's own rows in order (a nested table's rows are not its rows)."""
+    rows: list[etree._Element] = []
+    for child in table:
+        if child.tag == "tr":
+            rows.append(child)
+        elif child.tag in ("thead", "tbody", "tfoot"):
+            rows.extend(r for r in child if r.tag == "tr")
+    return rows
 
 
-def _cells(row: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
-    return list(row.xpath("./td | ./th"))
+def _cells(row: etree._Element) -> list[etree._Element]:
+    return [c for c in row if c.tag in ("td", "th")]
 
 
-def _span(cell: lxml.html.HtmlElement, name: str) -> int:
+def _span(cell: etree._Element, name: str) -> int:
     m = re.match(r"\s*(\d+)", cell.get(name, "") or "")
     n = int(m.group(1)) if m else 1
     return min(max(n, 1), _MAX_SPAN)
@@ -213,7 +265,7 @@ class _Slot:
     span: tuple[int, int] = (1, 1)
 
 
-def grid(table: lxml.html.HtmlElement) -> list[list[_Slot]]:
+def grid(table: etree._Element) -> list[list[_Slot]]:
     """The table's rows as slots: each cell at its first free column, its rowspan × colspan
     block marked covered; spans past the table end are clamped, short rows padded."""
     rows = _rows(table)
@@ -226,8 +278,8 @@ def grid(table: lxml.html.HtmlElement) -> list[list[_Slot]]:
                 c += 1
             rs = min(_span(td, "rowspan"), len(rows) - r)
             cs = _span(td, "colspan")
-            line = td.sourceline or tr.sourceline
-            taken[(r, c)] = _Slot(tidy(td.text_content()), OWN, line, (rs, cs))
+            line = _line(td) or _line(tr)
+            taken[(r, c)] = _Slot(tidy(_text(td)), OWN, line, (rs, cs))
             for dr in range(rs):
                 for dc in range(cs):
                     if dr or dc:
@@ -236,7 +288,7 @@ def grid(table: lxml.html.HtmlElement) -> list[list[_Slot]]:
             c += cs
             width = max(width, c)
     return [
-        [taken.get((r, c)) or _Slot("", ABSENT, rows[r].sourceline) for c in range(width)]
+        [taken.get((r, c)) or _Slot("", ABSENT, _line(rows[r])) for c in range(width)]
         for r in range(len(rows))
     ]
 
@@ -261,7 +313,7 @@ class _Reader:
                 self.items.append(Prose(text, Location("html", line=self._at)))
         self._line = []
 
-    def walk(self, el: lxml.html.HtmlElement) -> None:
+    def walk(self, el: etree._Element) -> None:
         tag = el.tag if isinstance(el.tag, str) else ""
         if tag == "table" and _is_data_table(el):
             self.flush()
@@ -273,14 +325,14 @@ class _Reader:
         block = tag in _BLOCK
         if block:
             self.flush()
-        self.add(el.text, el.sourceline)
+        self.add(el.text, _line(el))
         for child in el:
             self.walk(child)
-            self.add(child.tail, child.sourceline)
+            self.add(child.tail, _line(child))
         if block:
             self.flush()
 
-    def _table_rows(self, table: lxml.html.HtmlElement) -> Iterator[Row]:
+    def _table_rows(self, table: etree._Element) -> Iterator[Row]:
         self.tables += 1
         for r, slots in enumerate(grid(table), 1):
             if not any(s.text for s in slots):
