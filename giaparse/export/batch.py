@@ -16,22 +16,28 @@ from typing import Any
 
 import attrs
 
-from giaparse.api import parse_file
+from giaparse.api import parse_bytes
 from giaparse.core.errors import GiaparseError
 from giaparse.export.rows import Flat, failed, flatten
 from giaparse.export.writers import Encoder, open_writer
 from giaparse.sources.files import iter_inputs
+from giaparse.sources.kinds import sniff
+from giaparse.sources.text import read_bytes
 
 
 def parse_one(path: Path | str) -> Flat:
     """Never raises: a file that fails is a reports row with its error."""
     source = str(path)
+    kind: str | None = None
     try:
-        return flatten(source, parse_file(path))
+        data = read_bytes(path)
+        kind = sniff(data)
+        return flatten(source, parse_bytes(data))
     except GiaparseError as err:
-        return failed(source, err)
+        return failed(source, err, kind)
     except Exception as err:
-        return failed(source, RuntimeError(f"internal error: {type(err).__name__}: {err}"))
+        error = RuntimeError(f"internal error: {type(err).__name__}: {err}")
+        return failed(source, error, kind)
 
 
 @attrs.define

@@ -17,6 +17,7 @@ REPORT_COLUMNS = (
     "year",
     "template",
     "layout",
+    "kind",  # what the file was: text, html, docx, pdf (sniffed from its bytes)
     "errors",
     "warnings",
     "infos",
@@ -44,6 +45,7 @@ DIAGNOSTIC_COLUMNS = (
     "table_row",
 )
 TABLES = ("reports", "facts", "diagnostics")
+DOCUMENT_KINDS = frozenset({"html", "docx", "pdf"})
 COLUMNS = {"reports": REPORT_COLUMNS, "facts": FACT_COLUMNS, "diagnostics": DIAGNOSTIC_COLUMNS}
 # Columns that hold whole numbers (or nothing) in every format; the rest are text.
 INTEGER_COLUMNS = frozenset(
@@ -73,6 +75,7 @@ def report_row(source: str, report: Report) -> dict[str, Any]:
         "year": report.year,
         "template": report.template,
         "layout": report.layout,
+        "kind": report.layout if report.layout in DOCUMENT_KINDS else "text",
         "errors": errors,
         "warnings": sev.count("warning"),
         "infos": sev.count("info"),
@@ -151,11 +154,12 @@ def flatten(source: str, report: Report) -> Flat:
     )
 
 
-def failed(source: str, error: BaseException) -> Flat:
+def failed(source: str, error: BaseException, kind: str | None = None) -> Flat:
     """A file that could not be parsed: one reports row with its error, nothing else."""
     row = dict.fromkeys(REPORT_COLUMNS)
     row.update(
         source=source,
+        kind=kind,
         errors=0,
         warnings=0,
         infos=0,

@@ -46,7 +46,8 @@ READERS: dict[str, Reader] = {
     "docx": Reader("docx", "docx", ("lxml",), "giaparse.sources.docx", "read_docx", (".docx",)),
     "pdf": Reader("pdf", "pdf", ("pypdfium2",), "giaparse.sources.pdf", "read_pdf", (".pdf",)),
 }
-DOCUMENT_SUFFIXES = frozenset(s for r in READERS.values() for s in r.suffixes)
+# .doc and .wps are picked up too, so a batch lists them with how to convert them
+DOCUMENT_SUFFIXES = frozenset(s for r in READERS.values() for s in r.suffixes) | {".doc", ".wps"}
 
 _MARKUP = re.compile(rb"<(?:!doctype\s+html|html|head|body|table|meta|div|p|title)\b", re.I)
 _LEAD = re.compile(rb"^(?:\xef\xbb\xbf)?(?:\s|<!--.*?-->|<\?xml[^>]*\?>)*", re.S)
