@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
 
 import attrs
 from lxml import etree
@@ -86,6 +87,9 @@ _HEADING = re.compile(
     r"^\s*[一二三四五六]\s*[、.．]\s*(总体情况|主动公开|收到和处理|政府信息公开行政复议|存在的主要问题|其他需要报告)"
 )
 _TABLE_WORDS = ("申请人情况", "第二十条", "行政复议", "本年新收", "信息内容", "结果维持")
+_STYLED = etree.XPath("//*[@style]")
+_LEADING_DIGITS = re.compile(r"\s*(\d+)")
+_TEXTS = etree.XPath("//text()")
 _TITLE = re.compile(r"政府信息公开.{0,8}报告")
 _MAX_SPAN = 1000  # a span past this is junk; browsers clamp too
 
@@ -161,13 +165,15 @@ def _clean(doc: etree._Element) -> None:
     """Drop what is never report text: scripts, styles, hidden elements, comments."""
     for el in list(doc.iter(*_SKIP)):
         _drop(el)
-    for el in list(doc.iter()):
-        if isinstance(el.tag, str) and _HIDDEN.search(el.get("style", "")):
+    styled: Any = _STYLED(doc)  # only elements with a style attribute, found in C
+    for el in list(styled):
+        if _HIDDEN.search(el.get("style", "")):
             _drop(el)
 
 
 def _text(el: etree._Element) -> str:
-    return "".join(str(t) for t in el.itertext())
+    """All the text inside ``el`` (serialised in C)."""
+    return etree.tostring(el, method="text", encoding="unicode", with_tail=False)
 
 
 def _line(el: etree._Element) -> int | None:
@@ -196,10 +202,11 @@ def _report_root(doc: etree._Element) -> etree._Element:
     for table in doc.iter("table"):
         if _is_data_table(table) and any(w in tidy(_text(table)) for w in _TABLE_WORDS):
             marks.append(table)
-    for el in doc.iter():
-        if isinstance(el.tag, str) and el.tag not in ("table", "tr", "td", "th"):
-            own = (el.text or "").strip()
-            if own and len(own) <= 60 and _HEADING.match(tidy(own)):
+    texts: Any = _TEXTS(doc)
+    for text in texts:  # text nodes, found in C; a heading's starts its element
+        if len(text) <= 80 and _HEADING.match(text) is not None:
+            el = text.getparent()
+            if el is not None and text.is_text and el.tag not in ("table", "tr", "td", "th"):
                 marks.append(el)
     body = doc.find("body")
     if not marks:
@@ -223,10 +230,25 @@ def _title_before(doc: etree._Element, root: etree._Element) -> Prose | None:
             break
         if not isinstance(el.tag, str) or el.tag in ("html", "body"):
             continue
-        text = tidy(_text(el)) if len(el) < 8 else ""
-        if text and len(text) <= 80 and _TITLE.search(text):
-            found = Prose(text, Location("html", line=_line(el)))
+        text = _short_text(el, 120)
+        if text and _TITLE.search(text):
+            text = tidy(text)
+            if len(text) <= 80:
+                found = Prose(text, Location("html", line=_line(el)))
     return found
+
+
+def _short_text(el: etree._Element, limit: int) -> str | None:
+    """The element's text, or None as soon as it runs past ``limit`` characters (a title is
+    short; the text of a page's big containers need not be built to know they are not)."""
+    parts: list[str] = []
+    size = 0
+    for piece in el.itertext():
+        size += len(piece)
+        if size > limit:
+            return None
+        parts.append(str(piece))
+    return "".join(parts)
 
 
 def _is_data_table(table: etree._Element) -> bool:
@@ -252,7 +274,7 @@ def _cells(row: etree._Element) -> list[etree._Element]:
 
 
 def _span(cell: etree._Element, name: str) -> int:
-    m = re.match(r"\s*(\d+)", cell.get(name, "") or "")
+    m = _LEADING_DIGITS.match(cell.get(name, "") or "")
     n = int(m.group(1)) if m else 1
     return min(max(n, 1), _MAX_SPAN)
 
