@@ -98,3 +98,24 @@ def test_pdf_prose_is_not_read_as_table_rows_and_cells_say_their_page(name: str)
     (misprint,) = [d for d in report.diagnostics if d.code == "LABEL_MISPRINTED"]
     assert misprint.location is not None and misprint.location.page == 3
     assert str(misprint.location).startswith("第3页第") and misprint.line is None
+
+
+@pytest.mark.parametrize("name", [n for n in NAMES if n.endswith(".html")])
+def test_the_pages_own_grid_as_a_word_file_parses_the_same(name: str) -> None:
+    """A .docx with the real page's structure (its merged cells, labels, prose), not render's."""
+    pytest.importorskip("lxml")
+    from giaparse.rendering.documents import to_docx
+    from giaparse.sources.html import read_html
+
+    stream = read_html((CORPUS_DIR / name).read_bytes())
+    docx = to_docx(stream.items)
+    want = CORPUS[name]
+    report = giaparse.parse_bytes(docx)
+    assert report.layout == "docx"
+    for table in ("active_disclosure", "applications", "reviews"):
+        assert report.to_dict()[table] == want[table], table
+    assert (report.template, report.year, report.agency) == (
+        want["template"],
+        want["year"],
+        want["agency"],
+    )
