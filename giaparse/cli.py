@@ -20,7 +20,7 @@ EXIT_OK, EXIT_DIAGNOSTICS, EXIT_NOT_A_REPORT = 0, 1, 2
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="giaparse")
 def main() -> None:
-    """Read 政府信息公开工作年度报告 text into typed, checked data."""
+    """Read 政府信息公开工作年度报告 (text, web pages, Word and PDF files) into typed, checked data."""
 
 
 _template_option = click.option(

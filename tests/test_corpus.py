@@ -119,3 +119,18 @@ def test_the_pages_own_grid_as_a_word_file_parses_the_same(name: str) -> None:
         want["year"],
         want["agency"],
     )
+
+
+def test_a_page_declared_gb2312_is_read_in_its_charset(tmp_path: Path) -> None:
+    pytest.importorskip("lxml")
+    name = "putian-kejiju-2020.html"
+    text = (CORPUS_DIR / name).read_text(encoding="utf-8")
+    text = text.replace(
+        '<meta charset="UTF-8">',
+        '<meta http-equiv="Content-Type" content="text/html; charset=gb2312">',
+    )
+    path = tmp_path / "page.shtml"
+    path.write_bytes(text.encode("gb18030"))
+    report = giaparse.parse_file(path)
+    assert report.to_dict()["active_disclosure"] == CORPUS[name]["active_disclosure"]
+    assert report.agency == CORPUS[name]["agency"]
