@@ -39,7 +39,8 @@ def expected_codes(report: giaparse.Report) -> list[str]:
     """The diagnostics a parse of ``report``'s rendering must give, worked out here from the
     rules as docs/report-json.md states them (not by giaparse.checks): one code per failed
     equation, BLANK_AS_ZERO once when an assessed equation had a blank part, NOT_ASSESSABLE
-    once when a total was blank, and EXTRA_ROW per extra 表二 row."""
+    once when a total was blank, EXTRA_ROW per extra 表二 row, and AGENCY_UNKNOWN /
+    YEAR_UNKNOWN when the report has none (nothing in its text can tell them)."""
     d = report.to_dict()
     app, rev = d["applications"], d["reviews"]
     codes: list[str] = ["EXTRA_ROW"] * len(d["active_disclosure"].get("extra_rows", []))
@@ -71,7 +72,12 @@ def expected_codes(report: giaparse.Report) -> list[str]:
         parts = [group[k] for k in ("upheld", "corrected", "other", "pending")]
         equation("T4_GROUP_TOTAL", [group["total"]], parts)
     codes += ["BLANK_AS_ZERO"] * blanks + ["NOT_ASSESSABLE"] * unassessable
+    codes += _unknown_metadata(report)
     return sorted(codes)
+
+
+def _unknown_metadata(report: giaparse.Report) -> list[str]:
+    return ["AGENCY_UNKNOWN"] * (report.agency is None) + ["YEAR_UNKNOWN"] * (report.year is None)
 
 
 @pytest.mark.parametrize("layout", LAYOUTS)
@@ -88,7 +94,7 @@ def test_consistent_reports_parse_clean(report: giaparse.Report, layout: str) ->
     again = giaparse.parse(render(report, layout))
     assert [d.code for d in again.diagnostics] == ["EXTRA_ROW"] * len(
         report.active_disclosure.extra_rows
-    )
+    ) + _unknown_metadata(report)
 
 
 @given(report=reports(consistent=False), layout=st.sampled_from(LAYOUTS))

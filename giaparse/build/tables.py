@@ -12,6 +12,14 @@ from lark import Token
 from giaparse.build.cells import Resolved, resolve
 from giaparse.core.diagnostics import Diagnostic, Severity
 from giaparse.core.location import Location
+from giaparse.core.values import (
+    CellError,
+    Unit,
+    parse_count,
+    parse_delta,
+    parse_money,
+    unit_in,
+)
 from giaparse.model.fields import (
     COUNT,
     DELTA,
@@ -21,16 +29,8 @@ from giaparse.model.fields import (
     row_fields,
     value_fields,
 )
-from giaparse.model.tables import ExtraRow
-from giaparse.core.values import (
-    CellError,
-    Unit,
-    parse_count,
-    parse_delta,
-    parse_money,
-    unit_in,
-)
 from giaparse.model.labels import normalize
+from giaparse.model.tables import ExtraRow
 from giaparse.parsing.lexer import EXTRA_ROW, VALUES, RowToken, at, base
 
 _PARSERS = {COUNT: parse_count, DELTA: parse_delta}

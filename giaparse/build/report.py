@@ -1,0 +1,128 @@
+"""Assemble the Report: each table built from what the grammar placed in it, the narrative
+sections, the year and the agency, and every diagnostic of doing so."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import attrs
+from lark import Token
+
+from giaparse.build.metadata import (
+    find_agency,
+    find_year,
+    publisher,
+    section_text,
+    title_lines,
+)
+from giaparse.build.tables import TableBuilder
+from giaparse.core.diagnostics import Diagnostic
+from giaparse.core.location import Location
+from giaparse.model.report import Report, Sections
+from giaparse.model.template import Template
+from giaparse.parsing.lexer import EXTRA_ROW, Lexed, RowToken, at, base
+from giaparse.parsing.parser import Parsed
+
+
+def build_report(
+    chosen: Template,
+    registry: Mapping[str, Template],
+    lexed: Lexed,
+    parsed: Parsed,
+    layout: str | None,
+    diagnostics: Sequence[Diagnostic],
+) -> Report:
+    """The report of ``chosen``'s tables, before the arithmetic checks."""
+    labels = chosen.label_table
+    found = [*diagnostics, *parsed.diagnostics]
+    strays = list(parsed.strays)
+    other_rows = _rows_of_other_templates(chosen, registry)
+    tables = {}
+    cell_locations: dict[str, Location] = {}
+    cell_texts: dict[str, str] = {}
+    for name, cls in chosen.tables.items():
+        builder = TableBuilder(name, cls, frozenset(labels.blocks.values()), labels.aggregates)
+        tables[name] = builder.build(parsed.parts.get(name, ()), strays, other_rows)
+        found.extend(builder.diagnostics)
+        cell_locations.update(builder.locations)
+        cell_texts.update(builder.texts)
+    for tok in strays:  # the driver has reported headings and unknown rows already
+        kind = base(tok.type)
+        if isinstance(tok.value, RowToken) and kind != EXTRA_ROW and not kind.endswith("_HEADER"):
+            found.append(_stray(tok))
+
+    present = lexed.prose.keys()  # the lexer opens a section's prose at its heading
+    for spec in labels.sections:
+        if spec.key not in present and not spec.optional:
+            found.append(
+                Diagnostic(
+                    "MISSING_SECTION",
+                    "warning",
+                    f"缺少第{spec.numeral}部分「{spec.title}」的标题 (section {spec.key} missing)",
+                    None,
+                    (f"sections.{spec.key}",),
+                )
+            )
+
+    preamble = lexed.prose.get("preamble", [])
+    title_year, title_agency = title_lines(preamble)
+    body = {k: v for k, v in lexed.prose.items() if k != "preamble"}
+    texts = [p.text for p in preamble] + [p.text for lines in body.values() for p in lines]
+    sections = Sections(
+        **{spec.key: section_text(lexed.prose.get(spec.key)) for spec in labels.sections}
+    )
+    year = find_year(preamble, body, title_year)
+    agency = find_agency(title_agency, texts, publisher(preamble))
+    if agency is None:
+        found.append(
+            Diagnostic(
+                "AGENCY_UNKNOWN",
+                "info",
+                "未能从标题、发布机构或正文确定报告机关，机关记为空 (agency not certain: left empty)",
+            )
+        )
+    if year is None:
+        found.append(
+            Diagnostic(
+                "YEAR_UNKNOWN",
+                "info",
+                "未能从标题或正文确定报告年度，年度记为空 (year not certain: left empty)",
+            )
+        )
+    return Report(
+        template=chosen.name,
+        year=year,
+        agency=agency,
+        layout=layout,
+        active_disclosure=tables["active_disclosure"],
+        applications=tables["applications"],
+        reviews=tables["reviews"],
+        sections=sections,
+        diagnostics=tuple(found),
+        cell_locations=cell_locations,
+        cell_texts=cell_texts,
+    )
+
+
+def _rows_of_other_templates(chosen: Template, registry: Mapping[str, Template]) -> dict[str, str]:
+    own = {f.name for cls in chosen.tables.values() for f in attrs.fields(cls)}
+    other: dict[str, str] = {}
+    for name, tpl in registry.items():
+        if name == chosen.name:
+            continue
+        for cls in tpl.tables.values():
+            for f in attrs.fields(cls):
+                if f.name not in own:
+                    other.setdefault(f.name, name)
+    return other
+
+
+def _stray(tok: Token) -> Diagnostic:
+    value = tok.value
+    label = value.label if isinstance(value, RowToken) and value.label else str(value)[:40]
+    return Diagnostic(
+        "UNEXPECTED_ROW",
+        "warning",
+        f"{at(tok)}「{label}」出现的位置与模板不符，已忽略 (row out of place; ignored)",
+        at(tok),
+    )
