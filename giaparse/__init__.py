@@ -8,7 +8,8 @@ Entry points:
   item carries a :class:`Location` (a text line, a PDF page, a Word table and row).
 - :class:`Report` with typed tables, :class:`Diagnostic` for everything repaired, doubted or
   inconsistent, :func:`check` / :func:`check_series` for the arithmetic rules (:data:`RULES`).
-- :func:`render` a report back to text; :func:`to_frame` for pandas.
+- :func:`render` a report back to text or a document; :func:`to_frame` for pandas;
+  :func:`review` for a self-contained HTML page to check reports by eye.
 - :class:`Template`, :func:`register_template`, :func:`unregister_template`,
   :func:`templates`, :func:`get_template`: add a template year without editing giaparse.
 """
@@ -60,6 +61,7 @@ __all__ = [
     "parse_items",
     "register_template",
     "render",
+    "review",
     "templates",
     "to_frame",
     "unregister_template",
@@ -68,10 +70,14 @@ __version__ = "0.1.0"
 
 
 def __getattr__(name: str) -> Any:
-    """``giaparse.to_frame``, imported on first use: the batch and writer modules behind it add
-    a tenth to ``import giaparse``, and most users never need them."""
+    """``giaparse.to_frame`` and ``giaparse.review``, imported on first use: the modules behind
+    them add a tenth to ``import giaparse``, and most users never need them."""
     if name == "to_frame":
         from giaparse.export.frames import to_frame
 
         return to_frame
+    if name == "review":
+        from giaparse.export.review import review
+
+        return review
     raise AttributeError(f"module 'giaparse' has no attribute {name!r}")

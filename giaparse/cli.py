@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -14,7 +15,9 @@ from giaparse.core.errors import GiaparseError
 from giaparse.model.report import Report
 from giaparse.sources.files import iter_inputs
 
-EXIT_OK, EXIT_DIAGNOSTICS, EXIT_NOT_A_REPORT = 0, 1, 2
+# 0 done; 1 reports have error diagnostics (check); 2 an input is not a report or cannot be
+# read; 3 the output cannot be written
+EXIT_OK, EXIT_DIAGNOSTICS, EXIT_NOT_A_REPORT, EXIT_OUTPUT = 0, 1, 2, 3
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -146,10 +149,57 @@ def batch_cmd(inputs: tuple[str, ...], output: str, jobs: int, progress: bool | 
     try:
         with progress_bar(show) as tick:
             summary = run_batch(inputs, output, jobs=jobs, progress=tick)
-    except (ValueError, RuntimeError, OSError) as err:
+    except (OSError, sqlite3.Error) as err:  # the output: a folder, a disk, a locked file
+        click.echo(f"giaparse: {output}: {' '.join(str(err).split())}", err=True)
+        sys.exit(EXIT_OUTPUT)
+    except (ValueError, RuntimeError) as err:  # the inputs or the options
         click.echo(f"giaparse: {' '.join(str(err).split())}", err=True)
         sys.exit(EXIT_NOT_A_REPORT)
     click.echo(f"giaparse: {output}: {summary.line()}", err=True)
+    sys.exit(EXIT_OK)
+
+
+@main.command("review")
+@click.argument("inputs", nargs=-1, required=True)
+@click.option(
+    "-o",
+    "--output",
+    default="review.html",
+    show_default=True,
+    type=click.Path(path_type=Path),
+    help="The HTML file to write.",
+)
+@_template_option
+def review_cmd(inputs: tuple[str, ...], output: Path, template: str | None) -> None:
+    """Write a review page: report files, folders and globs, or a batch's SQLite or JSON Lines
+    output (read without parsing again). One self-contained HTML file."""
+    from giaparse.export.load import is_batch_output, load_entries
+    from giaparse.export.review import Entry, review
+
+    entries: list[Entry] = []
+    files: list[str] = []
+    for item in inputs:
+        if Path(item).is_file() and is_batch_output(item):
+            entries.extend(load_entries(item))
+        else:
+            files.append(item)
+    for path in iter_inputs(files):
+        try:
+            entries.append(Entry(str(path), parse_file(path, template=template)))
+        except GiaparseError as err:
+            entries.append(Entry(str(path), None, " ".join(str(err).split())))
+    try:
+        page = review(entries)
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(page, encoding="utf-8")
+    except OSError as err:
+        click.echo(f"giaparse: {output}: {' '.join(str(err).split())}", err=True)
+        sys.exit(EXIT_OUTPUT)
+    except GiaparseError as err:
+        click.echo(f"giaparse: {' '.join(str(err).split())}", err=True)
+        sys.exit(EXIT_NOT_A_REPORT)
+    failed = sum(1 for e in entries if e.report is None)
+    click.echo(f"giaparse: {output}: {len(entries)} reports ({failed} unreadable)", err=True)
     sys.exit(EXIT_OK)
 
 

@@ -137,7 +137,7 @@ def diagnostic_rows(source: str, report: Report) -> Iterator[dict[str, Any]]:
             "code": d.code,
             "severity": d.severity,
             "message": d.message,
-            "line": d.line,
+            "line": None if at is None else at.line,  # of the text, or of the PDF page
             "cells": " ".join(d.cells),
             "location": None if at is None else str(at),
             "page": None if at is None else at.page,

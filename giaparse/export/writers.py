@@ -62,8 +62,11 @@ def table_paths(output: Path) -> dict[str, Path]:
 
 
 def open_writer(output: str | Path) -> Writer:
+    """The writer for ``output``'s format; its folder is created when missing."""
     output = Path(output)
     suffix = output.suffix.lower()
+    if suffix in FORMATS:
+        output.parent.mkdir(parents=True, exist_ok=True)
     if suffix in (".sqlite", ".db", ".sqlite3"):
         return SqliteWriter(output)
     if suffix == ".jsonl":
