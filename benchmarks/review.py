@@ -10,14 +10,13 @@ its summary table drawn, a re-sort of the table, and a report's view drawn.
 from __future__ import annotations
 
 import argparse
-import random
 import shutil
 import tempfile
 import time
 from pathlib import Path
 
 import giaparse
-from giaparse.rendering.corpus import random_report
+from giaparse.testing import corpus
 
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-sync"]
 
@@ -26,8 +25,8 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--reports", type=int, default=2000)
     args = ap.parse_args()
-    rnd = random.Random(1)
-    reports = [(f"r{i:05d}.txt", random_report(rnd)) for i in range(args.reports)]
+
+    reports = corpus(args.reports, seed=1)
     t = time.perf_counter()
     html = giaparse.review(reports)
     built = time.perf_counter() - t

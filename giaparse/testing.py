@@ -40,6 +40,7 @@ from giaparse.rendering.report import report_items
 __all__ = [
     "LAYOUTS",
     "agencies",
+    "corpus",
     "counts",
     "deltas",
     "money",
@@ -445,3 +446,12 @@ def noisy_docx(draw: st.DrawFn, report: Report) -> bytes:
         for name, text in parts.items():
             z.writestr(name, text)
     return buf.getvalue()
+
+
+def corpus(n: int, seed: int = 0) -> list[tuple[str, Report]]:
+    """``n`` generated reports of both templates, deterministic for a seed (no Hypothesis):
+    a corpus for trying a tool at scale, e.g. ``giaparse.review(corpus(2000))``."""
+    from giaparse.rendering.corpus import random_report
+
+    rnd = random.Random(seed)
+    return [(f"generated-{i:05d}.txt", random_report(rnd)) for i in range(n)]

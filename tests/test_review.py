@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import os
-import random
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,10 +15,11 @@ from click.testing import CliRunner
 from conftest import seed_text
 
 import giaparse
+import giaparse.export.review
 from giaparse.cli import main
 from giaparse.export import run_batch
 from giaparse.rendering import render
-from giaparse.rendering.corpus import random_report
+from giaparse.testing import corpus
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 ARGS = [
@@ -102,13 +102,34 @@ def test_a_blank_cell_and_a_zero_cell_look_different(browser: Any, tmp_path: Pat
     page.close()
 
 
-def corpus(n: int, seed: int = 1) -> list[tuple[str, giaparse.Report]]:
-    rnd = random.Random(seed)
-    return [(f"r{i:04d}.txt", random_report(rnd)) for i in range(n)]
+def test_every_view_draws_for_the_seeds_examples_and_published_reports(
+    browser: Any, tmp_path: Path
+) -> None:
+    root = Path(__file__).resolve().parent.parent
+    paths = [
+        *sorted((root / "tests" / "fixtures").glob("*.txt")),
+        *sorted((root / "examples").glob("*")),
+        *sorted(p for p in (root / "tests" / "corpus").glob("*") if p.suffix in (".pdf", ".html")),
+    ]
+    reports = [(p.name, giaparse.parse_file(p)) for p in paths]
+    page = open_page(browser, giaparse.review(reports), tmp_path)
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    for i, (_, report) in enumerate(reports):
+        page.evaluate(f"location.hash = 'r-{i}'")
+        assert page.locator("#report table.report").count() == 3
+        drawn = page.locator("#report td.value").count()
+        assert drawn == len(giaparse.export.review.shape(report.template)["keys"]) + sum(
+            len(x.cells) for x in getattr(report.active_disclosure, "extra_rows", ())
+        )
+        findings = page.locator("#report ol.findings li").count()
+        assert findings == len(report.diagnostics)
+    assert errors == []
+    page.close()
 
 
 def test_the_corpus_table_sorts_filters_and_opens_a_report(browser: Any, tmp_path: Path) -> None:
-    reports = corpus(30)
+    reports = corpus(30, seed=1)
     reports.append(("broken.txt", broken_report()))
     page = open_page(browser, giaparse.review(reports), tmp_path)
     rows = page.locator("#summary tbody tr")
@@ -189,7 +210,7 @@ def test_review_reads_a_batch_without_parsing_again(tmp_path: Path) -> None:
 
 
 def test_a_2000_report_corpus_opens(browser: Any, tmp_path: Path) -> None:
-    html = giaparse.review(corpus(2000))
+    html = giaparse.review(corpus(2000, seed=1))
     size = len(html.encode("utf-8"))
     assert size < 8_000_000  # measured and reported in docs/review.md
     page = open_page(browser, html, tmp_path, "#sort=errors&dir=desc")
