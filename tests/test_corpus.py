@@ -134,3 +134,22 @@ def test_a_page_declared_gb2312_is_read_in_its_charset(tmp_path: Path) -> None:
     report = giaparse.parse_file(path)
     assert report.to_dict()["active_disclosure"] == CORPUS[name]["active_disclosure"]
     assert report.agency == CORPUS[name]["agency"]
+
+
+@pytest.mark.parametrize("name", ["hongze-2023", "hongze-2024"])
+def test_pdftotext_layout_output_reads_as_the_pdf(name: str) -> None:
+    """What ``pdftotext -layout`` (poppler 22.12) prints for the PDF: cells apart by runs of
+    spaces, wrapped labels with their values on a line of their own, header words broken
+    over lines, page numbers inside the table. Every cell reads as from the PDF itself."""
+    report = giaparse.parse_file(CORPUS_DIR / f"{name}.pdftotext-layout.txt")
+    want = CORPUS[f"{name}.pdf"]
+    assert report.layout == "spaces"
+    assert (report.template, report.year, report.agency) == (
+        want["template"],
+        want["year"],
+        want["agency"],
+    )
+    for table in ("active_disclosure", "applications", "reviews"):
+        assert report.to_dict()[table] == want[table], table
+    codes = [d.code for d in report.diagnostics]
+    assert codes == ["PAGE_FOOTER_REMOVED", *want["diagnostic_codes"]]

@@ -147,3 +147,42 @@ def test_footer_lines_are_the_lines_that_are_page_numbers(lines: list[str]) -> N
     # the rule, one line at a time: a short line that is nothing but a page number
     expected = {n for n, ln in enumerate(lines, 1) if _FOOTER_CASES[ln]}
     assert footer_lines("\n".join(lines)) == expected
+
+
+SPACED = """\
+洪泽区人民政府2023年政府信息公开工作年度报告
+一、本年新收政府信息公开申请数量        21    0    0    0   0   0    21
+          （二）部分公开（区分处理的，只计这一情 形，不
+          计其他情形）
+                                   4    0    0    0   0   0    4
+     结果   结果     其他   尚未
+   维持 纠正 结果 审结
+ 1    1      0   0    2   1    0   0   0    1   2   0     1   0   3
+"""
+
+
+def test_cells_apart_by_runs_of_spaces_are_a_layout() -> None:
+    ts = tokenize(SPACED)
+    assert ts.layout == "spaces"
+    rows = [i.cells for i in ts.items if isinstance(i, Row)]
+    assert rows[0] == ("一、本年新收政府信息公开申请数量", "21", "0", "0", "0", "0", "0", "21")
+    # a label wrapped over two lines takes the values printed on a line of their own
+    assert rows[1] == (
+        "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+        "4",
+        "0",
+        "0",
+        "0",
+        "0",
+        "0",
+        "4",
+    )
+    # header words broken over lines are not rows; 表四's fifteen values stay one row
+    assert rows[2] == tuple("110021000120103")
+    prose = [i.text for i in ts.items if isinstance(i, Prose)]
+    assert "结果   结果     其他   尚未" in prose
+
+
+def test_prose_with_single_spaces_is_not_the_spaces_layout() -> None:
+    text = "2023 年，我局主动公开 12 条。\n共收到申请 3 件。\n办结 3 件，均在期限内答复。\n"
+    assert tokenize(text).layout is None

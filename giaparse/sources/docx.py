@@ -22,7 +22,7 @@ from lxml import etree
 from giaparse.core.errors import ParseError
 from giaparse.core.items import ABSENT, COLSPAN, OWN, ROWSPAN, Item, Mark, Prose, Row, TokenStream
 from giaparse.core.location import Location
-from giaparse.sources.tidy import tidy
+from giaparse.core.tidy import tidy
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _STRICT = "http://purl.oclc.org/ooxml/wordprocessingml/main"

@@ -21,7 +21,7 @@ from lxml import etree
 from giaparse.core.errors import ParseError
 from giaparse.core.items import ABSENT, COLSPAN, OWN, ROWSPAN, Item, Mark, Prose, Row, TokenStream
 from giaparse.core.location import Location
-from giaparse.sources.tidy import tidy
+from giaparse.core.tidy import tidy
 
 _SKIP = (
     "script",

@@ -11,9 +11,11 @@ from collections.abc import Iterable
 
 from giaparse.core.items import Item, Prose, Row
 from giaparse.core.location import Location, at_line
+from giaparse.core.tidy import tidy
+from giaparse.core.values import looks_like_value
 from giaparse.tokens.clean import is_blank
 
-PIPE, MARKDOWN, TAB, NEWLINE = "pipe", "markdown", "tab", "newline"
+PIPE, MARKDOWN, TAB, NEWLINE, SPACES = "pipe", "markdown", "tab", "newline", "spaces"
 _SEPARATOR_CHARS = frozenset("|:- \t+")
 _MAX_WRAP = 3  # a pipe row wrapped over more lines than this is not a wrapped row
 
@@ -40,12 +42,29 @@ def detect(text: str) -> str | None:
     if pipe:  # a line with both a pipe and a tab counts once, as pipe
         tab -= pipe + tabbed - len(_PIPE_OR_TAB_LINE.findall(text))
     best = max(pipe, tab, newline)
+    if best < _MIN_TABLE_LINES:  # no separator at all: cells apart by runs of spaces?
+        spaced = sum(1 for line in text.split("\n") if _spaced_row(line))
+        if spaced >= _MIN_TABLE_LINES:
+            return SPACES
     if best == 0:
         return None
     if best == pipe:
         separators = sum(1 for m in _SEPARATOR_LINE.finditer("\n" + text) if "|" in m.group())
         return MARKDOWN if separators else PIPE
     return TAB if best == tab else NEWLINE
+
+
+_MIN_TABLE_LINES = 3
+_GAP = re.compile(r"[ \xa0\u3000]{2,}")  # what pdftotext -layout and OCR put between cells
+_MAX_WRAPPED_LABEL = 40  # characters: a longer line is prose, not a label waiting for values
+_MAX_HELD = 3  # label lines held back for the values row that may follow them
+_FRAGMENT = 4  # characters: cells this short with no value among them are broken header words
+
+
+def _spaced_row(line: str) -> bool:
+    """A line of cells apart by runs of spaces, the last a value (``规章      0    0    0``)."""
+    parts = _GAP.split(line.strip())
+    return len(parts) >= 2 and looks_like_value(parts[-1])
 
 
 def _is_separator(line: str) -> bool:
@@ -160,10 +179,64 @@ def split_prose(lines: list[str], footers: frozenset[int] = frozenset()) -> Iter
             yield Prose(line.strip(), at_line(no))
 
 
+def split_spaces(lines: list[str], footers: frozenset[int] = frozenset()) -> Iterable[Item]:
+    """Cells apart by runs of two or more spaces, as ``pdftotext -layout``, pdfplumber's
+    ``extract_text`` and OCR services print a ruled table.
+
+    A label wrapped over lines is printed with its values on a line of their own
+    (``（二）部分公开（区分处理的，只计这一情`` / ``形，不计其他情形）`` / ``4  0  0 …``): short lines
+    without a gap are held back, and a row of values only (a 表二 or 表三 row, not 表四's 15)
+    that follows them takes them as its label. Anything else they stay: prose.
+    """
+    held: list[tuple[str, int]] = []
+
+    def release() -> Iterable[Item]:
+        yield from (Prose(text, at_line(no)) for text, no in held)
+        held.clear()
+
+    for no, line in enumerate(lines, 1):
+        if no in footers:
+            continue
+        text = line.strip()
+        if not text:
+            continue
+        cells = _GAP.split(text)
+        if (
+            len(cells) >= 2
+            and not any(looks_like_value(c) for c in cells)
+            and all(len(word) <= _FRAGMENT for c in cells for word in c.split())
+        ):  # header cells broken over lines (结果 / 维持): words, not a row of the table
+            yield from release()
+            yield Prose(text, at_line(no))
+            continue
+        if len(cells) >= 2:
+            values_only = all(looks_like_value(c) for c in cells)
+            if values_only and held and len(cells) <= 8:
+                label = ""
+                for part, _ in held:
+                    label = _join(label, tidy(part))
+                at = at_line(held[0][1])
+                held.clear()
+                yield Row((label, *cells), (at,) + (at_line(no),) * len(cells))
+                continue
+            yield from release()
+            yield Row(tuple(cells), (at_line(no),) * len(cells))
+        elif len(text) <= _MAX_WRAPPED_LABEL and not looks_like_value(text):
+            held.append((text, no))
+            if len(held) > _MAX_HELD:
+                first = held.pop(0)
+                yield Prose(first[0], at_line(first[1]))
+        else:
+            yield from release()
+            yield Prose(text, at_line(no))
+    yield from release()
+
+
 SPLITTERS = {
     PIPE: split_pipe,
     MARKDOWN: split_pipe,
     TAB: split_tab,
     NEWLINE: split_newline,
+    SPACES: split_spaces,
     None: split_prose,
 }
