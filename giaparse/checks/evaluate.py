@@ -9,7 +9,7 @@ import attrs
 
 from giaparse.checks.cells import cell_values, chinese
 from giaparse.checks.rules import RULES, Equation, Rule
-from giaparse.core.diagnostics import Diagnostic, Severity
+from giaparse.core.diagnostics import Diagnostic, Severity, split_gloss
 from giaparse.core.location import Location
 from giaparse.model.fields import label_of
 
@@ -32,9 +32,18 @@ class Outcome:
     location: Location | None = None  # where the first of its cells stood in the source
     agency: str | None = None
     year: int | None = None
+    message_en: str | None = None  # the English gloss; ``message`` is Chinese only
+
+    def __attrs_post_init__(self) -> None:
+        if self.message_en is None:
+            zh, en = split_gloss(self.message)
+            object.__setattr__(self, "message", zh)
+            object.__setattr__(self, "message_en", en)
 
     def diagnostic(self) -> Diagnostic:
-        return Diagnostic(self.code, self.severity, self.message, self.location, self.cells)
+        return Diagnostic(
+            self.code, self.severity, self.message, self.location, self.cells, self.message_en
+        )
 
     @property
     def line(self) -> int | None:

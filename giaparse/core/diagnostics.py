@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Literal
 
@@ -15,6 +16,17 @@ def as_strings(values: Iterable[str]) -> tuple[str, ...]:
     return tuple(values)
 
 
+_GLOSS = re.compile(r"\s*\(([\x20-\x7e]+)\)\s*$")  # an English gloss in ASCII parentheses, last
+
+
+def split_gloss(message: str) -> tuple[str, str | None]:
+    """``"中文 (English)"`` → ``("中文", "English")``; a message without a gloss is kept."""
+    m = _GLOSS.search(message)
+    if m is None or m.start() == 0:
+        return message, None
+    return message[: m.start()], m.group(1)
+
+
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
 
@@ -23,6 +35,7 @@ SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
 class Diagnostic:
     """One finding about a report, located in its source and by cell keys.
 
+    ``message`` is Chinese only (what a clerk reads); ``message_en`` its English gloss.
     ``location`` may be given as a text line number (an int), for convenience.
     """
 
@@ -35,6 +48,15 @@ class Diagnostic:
     cells: tuple[str, ...] = attrs.field(
         default=(), converter=as_strings, metadata={"label": "单元格"}
     )
+    message_en: str | None = attrs.field(default=None, metadata={"label": "英文说明"})
+
+    def __attrs_post_init__(self) -> None:
+        # giaparse writes each message as "中文 (English)": the Chinese is the message clerks
+        # read, the English gloss its own field
+        if self.message_en is None:
+            zh, en = split_gloss(self.message)
+            object.__setattr__(self, "message", zh)
+            object.__setattr__(self, "message_en", en)
 
     @property
     def line(self) -> int | None:

@@ -43,6 +43,7 @@ DIAGNOSTIC_COLUMNS = (
     "page",
     "table_no",
     "table_row",
+    "message_en",
 )
 TABLES = ("reports", "facts", "diagnostics")
 DOCUMENT_KINDS = frozenset({"html", "docx", "pdf"})
@@ -143,6 +144,7 @@ def diagnostic_rows(source: str, report: Report) -> Iterator[dict[str, Any]]:
             "page": None if at is None else at.page,
             "table_no": None if at is None else at.table,
             "table_row": None if at is None else at.row,
+            "message_en": d.message_en,
         }
 
 

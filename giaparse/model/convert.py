@@ -58,6 +58,7 @@ def _diagnostic_out(d: Diagnostic) -> dict[str, Any]:
         "line": d.line,
         "cells": list(d.cells),
         "location": None if at is None else {f: getattr(at, f) for f in _LOCATION_KEYS},
+        "message_en": d.message_en,
     }
 
 
@@ -65,7 +66,12 @@ def _diagnostic_in(data: dict[str, Any]) -> Diagnostic:
     at = data.get("location")
     location = Location(**at) if at else data.get("line")
     return Diagnostic(
-        data["code"], data["severity"], data["message"], location, tuple(data.get("cells", ()))
+        data["code"],
+        data["severity"],
+        data["message"],
+        location,
+        tuple(data.get("cells", ())),
+        data.get("message_en"),
     )
 
 
