@@ -19,7 +19,14 @@ from typing import Any
 from giaparse.api import parse, parse_bytes, parse_file, parse_items
 from giaparse.checks import RULES, Outcome, check, check_series
 from giaparse.core.diagnostics import Diagnostic, Severity
-from giaparse.core.errors import GiaparseError, ParseError, StrictError, UnknownTemplateError
+from giaparse.core.errors import (
+    GiaparseError,
+    MissingExtraError,
+    ParseError,
+    StrictError,
+    UnknownTemplateError,
+    UnreadableFileError,
+)
 from giaparse.core.items import Mark, Prose, Row
 from giaparse.core.location import Location
 from giaparse.core.values import Money
@@ -40,6 +47,7 @@ __all__ = [
     "GiaparseError",
     "Location",
     "Mark",
+    "MissingExtraError",
     "Money",
     "Outcome",
     "ParseError",
@@ -52,6 +60,7 @@ __all__ = [
     "Template",
     "TemplatePluginWarning",
     "UnknownTemplateError",
+    "UnreadableFileError",
     "check",
     "check_series",
     "get_template",

@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 
 from giaparse.api import parse_file
+from giaparse.core.diagnostics import SEVERITIES
 from giaparse.core.errors import GiaparseError
 from giaparse.model.report import Report
 from giaparse.sources.files import iter_inputs
@@ -80,9 +81,17 @@ def parse_cmd(paths: tuple[Path, ...], fmt: str, template: str | None) -> None:
     show_default=True,
     help="text: grouped by file, in Chinese; json: one object per file.",
 )
+@click.option(
+    "--severity",
+    type=click.Choice(["error", "warning", "info"]),
+    default="info",
+    show_default=True,
+    help="Show diagnostics of this severity and worse (error: errors only).",
+)
 @_template_option
-def check_cmd(paths: tuple[Path, ...], fmt: str, template: str | None) -> None:
+def check_cmd(paths: tuple[Path, ...], fmt: str, severity: str, template: str | None) -> None:
     """Check report files. Exit 1 when any error diagnostic, 0 when clean, 2 when not a report."""
+    shown = SEVERITIES[: SEVERITIES.index(severity) + 1]
     status = EXIT_OK
     for path, report in _reports(paths, template):
         if report is None:
@@ -98,7 +107,9 @@ def check_cmd(paths: tuple[Path, ...], fmt: str, template: str | None) -> None:
                         "template": report.template,
                         "year": report.year,
                         "agency": report.agency,
-                        "diagnostics": report.to_dict()["diagnostics"],
+                        "diagnostics": [
+                            d for d in report.to_dict()["diagnostics"] if d["severity"] in shown
+                        ],
                     },
                     ensure_ascii=False,
                 )
@@ -113,8 +124,9 @@ def check_cmd(paths: tuple[Path, ...], fmt: str, template: str | None) -> None:
             f"错误{counts['error']} 警告{counts['warning']} 提示{counts['info']}"
         )
         for d in report.diagnostics:
-            where = f"{d.location} " if d.location is not None else ""
-            click.echo(f"  [{d.severity}] {d.code} {where}{d.message}")
+            if d.severity in shown:
+                where = f"{d.location} " if d.location is not None else ""
+                click.echo(f"  [{d.severity}] {d.code} {where}{d.message}")
     sys.exit(status)
 
 

@@ -39,6 +39,13 @@ def _english(at: Location | None) -> str:
     return ""
 
 
+class UnreadableFileError(GiaparseError, OSError):
+    """A report file that cannot be read (missing, a folder, no permission); names the path."""
+
+    def __str__(self) -> str:
+        return str(self.strerror)
+
+
 class StrictError(GiaparseError):
     """Raised by ``parse(..., strict=True)`` when the report has error-severity diagnostics."""
 

@@ -91,4 +91,13 @@ class Report:
         return cls.from_dict(json.loads(text))
 
     def errors(self) -> list[Diagnostic]:
+        """The error diagnostics: a rule the tables break, a table missing."""
         return [d for d in self.diagnostics if d.severity == "error"]
+
+    def warnings(self) -> list[Diagnostic]:
+        """The warnings: something repaired or doubted (a row out of place, a misprint)."""
+        return [d for d in self.diagnostics if d.severity == "warning"]
+
+    def infos(self) -> list[Diagnostic]:
+        """The infos: what was done that changes nothing (a footer removed, blanks counted)."""
+        return [d for d in self.diagnostics if d.severity == "info"]

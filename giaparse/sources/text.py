@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from giaparse.core.errors import ParseError
+from giaparse.core.errors import ParseError, UnreadableFileError
 
 
 def decode(data: bytes) -> str:
@@ -51,8 +51,9 @@ def read_bytes(path: str | Path) -> bytes:
     try:
         return Path(path).read_bytes()
     except OSError as err:
-        raise ParseError(
-            "a readable file", f"{type(err).__name__}: {err.strerror or err}", None
+        reason = err.strerror or type(err).__name__
+        raise UnreadableFileError(
+            err.errno or 0, f"无法读取文件 {path}：{reason}", str(path)
         ) from None
 
 
