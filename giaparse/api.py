@@ -37,7 +37,9 @@ def parse(text: str, *, template: str | None = None, strict: bool = False) -> Re
     if not isinstance(text, str):
         raise TypeError(f"parse() takes str, not {type(text).__name__}; use parse_bytes()")
     if not text.strip():
-        raise ParseError("the text of a report", "empty input", 1)
+        raise ParseError(
+            "报告正文", "空的输入", 1, expected_en="the text of a report", found_en="empty input"
+        )
     check_text(text)
     stream = tokenize(text)
     return parse_items(
@@ -112,7 +114,11 @@ def _require_report(lexed: Lexed, items: tuple[Row | Prose, ...]) -> None:
         return
     first = items[0].at if items else 1
     raise ParseError(
-        "a 政府信息公开工作年度报告: section headings such as 一、总体情况 or the rows of its tables",
-        f"{len(items)} lines with {headings} section heading(s) and {rows} table row(s)",
+        "一份政府信息公开工作年度报告：有“一、总体情况”这样的部分标题或其表格的行",
+        f"{len(items)}行，其中部分标题{headings}个、表格行{rows}个",
         first,
+        expected_en=(
+            "a 政府信息公开工作年度报告: section headings such as 一、总体情况 or the rows of its tables"
+        ),
+        found_en=f"{len(items)} lines with {headings} section heading(s) and {rows} table row(s)",
     )

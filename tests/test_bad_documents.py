@@ -59,13 +59,13 @@ def test_a_truncated_pdf(tmp_path: Path) -> None:
 def test_a_pdf_without_a_text_layer_asks_for_ocr(tmp_path: Path) -> None:
     path = tmp_path / "scan.pdf"
     path.write_bytes(_pdf(2))
-    _refused(path, "no text layer", "run OCR first")
+    _refused(path, "没有文字层", "OCR")
 
 
 def test_a_pdf_of_thousands_of_empty_pages(tmp_path: Path) -> None:
     path = tmp_path / "empty.pdf"
     path.write_bytes(_pdf(3000))
-    _refused(path, "no text layer")
+    _refused(path, "没有文字层")
 
 
 def test_a_zip_that_is_not_a_docx(tmp_path: Path) -> None:
@@ -74,7 +74,7 @@ def test_a_zip_that_is_not_a_docx(tmp_path: Path) -> None:
         z.writestr("data/report.txt", seed_text(SEED))
     path = tmp_path / "report.docx"  # the name says .docx; the bytes say otherwise
     path.write_bytes(buf.getvalue())
-    _refused(path, "ZIP archive", "not a Word .docx")
+    _refused(path, "ZIP 压缩包", "不是 Word .docx")
 
 
 def test_a_damaged_docx(tmp_path: Path) -> None:
@@ -83,7 +83,7 @@ def test_a_damaged_docx(tmp_path: Path) -> None:
         z.writestr("word/document.xml", "<w:document><w:body><w:p>")
     path = tmp_path / "damaged.docx"
     path.write_bytes(buf.getvalue())
-    _refused(path, "damaged")
+    _refused(path, "损坏")
 
 
 def test_a_docx_with_no_tables_is_a_partial_report(tmp_path: Path) -> None:
@@ -104,7 +104,7 @@ def test_a_docx_with_no_tables_is_a_partial_report(tmp_path: Path) -> None:
 def test_word_97_and_wps_files_are_refused_with_how_to_convert(tmp_path: Path, suffix: str) -> None:
     path = tmp_path / f"report{suffix}"
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 2048)
-    _refused(path, "Word 97-2003", "save it as .docx", "libreoffice")
+    _refused(path, "Word 97-2003", "另存为 .docx", "libreoffice")
 
 
 def test_an_html_page_with_no_report(tmp_path: Path) -> None:
@@ -114,7 +114,7 @@ def test_an_html_page_with_no_report(tmp_path: Path) -> None:
         "<table><tr><td>索引号</td><td>123</td></tr></table></body></html>",
         encoding="utf-8",
     )
-    _refused(path, "expected a 政府信息公开工作年度报告")
+    _refused(path, "应为一份政府信息公开工作年度报告")
 
 
 def test_a_50_mb_html_page_still_gives_its_report(tmp_path: Path) -> None:
@@ -168,7 +168,7 @@ def test_a_batch_over_a_mixed_folder_writes_a_row_per_file(tmp_path: Path) -> No
         "e.pdf": ("pdf", "failed"),
         "f.doc": (None, "failed"),
     }
-    assert "Word 97-2003" in rows["f.doc"]["error"]
+    assert "Word 97-2003" in rows["f.doc"]["error"] and "另存为 .docx" in rows["f.doc"]["error"]
     facts = read_table(out, "facts")
     by_file = {}
     for f in facts:

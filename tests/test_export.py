@@ -61,7 +61,7 @@ def test_each_format_reads_back_as_parsed(tmp_path: Path, corpus: list[Path], fm
     reports = read_table(out, "reports")
     assert len(reports) == 46
     (bad,) = [r for r in reports if r["status"] == "failed"]
-    assert bad["source"].endswith("zz-not-a-report.txt") and "expected" in bad["error"]
+    assert bad["source"].endswith("zz-not-a-report.txt") and "应为" in bad["error"]
 
 
 def test_facts_carry_labels_and_raw_text(tmp_path: Path) -> None:

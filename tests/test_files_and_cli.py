@@ -77,7 +77,10 @@ def test_parse_error_says_expected_found_and_line() -> None:
     with pytest.raises(giaparse.ParseError) as info:
         giaparse.parse("\n\n今天天气很好。\n")
     err = info.value
-    assert err.line == 3 and "一、总体情况" in err.expected and "0 section heading" in err.found
+    assert err.line == 3 and "一、总体情况" in err.expected and "部分标题0个" in err.found
+    assert str(err).startswith("第3行：应为一份政府信息公开工作年度报告")
+    assert err.message_en.startswith("line 3: expected a 政府信息公开工作年度报告")
+    assert "0 section heading" in err.message_en
 
 
 def test_unreadable_file_exits_2(tmp_path: Path) -> None:

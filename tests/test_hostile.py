@@ -94,7 +94,7 @@ def test_mutated_seeds(text: str) -> None:
 
 
 def test_nul_bytes_end_in_a_clear_answer() -> None:
-    with pytest.raises(ParseError, match="binary data"):
+    with pytest.raises(ParseError, match="二进制数据"):
         giaparse.parse("\x00" * 300 + "一、总体情况")
     report = giaparse.parse(seed_text(SEED_NAMES[1]).replace("一、总体情况", "一、总体\x00情况"))
     assert report.sections.overview is not None  # a stray NUL is dropped, not fatal

@@ -206,7 +206,7 @@ def test_review_reads_a_batch_without_parsing_again(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["review", str(out), "-o", str(page)])
     assert result.exit_code == 0, result.output
     html = page.read_text(encoding="utf-8")
-    assert "鲁山县卫健委" in html and "b.txt" in html and "expected" in html
+    assert "鲁山县卫健委" in html and "b.txt" in html and "应为" in html
 
 
 def test_a_2000_report_corpus_opens(browser: Any, tmp_path: Path) -> None:

@@ -16,15 +16,30 @@ class GiaparseError(Exception):
 
 
 class ParseError(GiaparseError):
-    """The input is not a 政府信息公开工作年度报告; says what was expected, found, and where."""
+    """The input is not a 政府信息公开工作年度报告; says what was expected, found, and where.
 
-    def __init__(self, expected: str, found: str, at: Location | int | None = None) -> None:
+    ``str(err)`` is Chinese (第3行：应为…；实为…); ``err.message_en`` says the same in English.
+    """
+
+    def __init__(
+        self,
+        expected: str,
+        found: str,
+        at: Location | int | None = None,
+        *,
+        expected_en: str | None = None,
+        found_en: str | None = None,
+    ) -> None:
         self.expected = expected
         self.found = found
         self.location = as_location(at)
         self.line = self.location.text_line if self.location is not None else None
-        where = _english(self.location)
-        super().__init__(f"{where}expected {expected}; found {found}")
+        where = f"{self.location}：" if self.location is not None else ""
+        self.message_en = (
+            f"{_english(self.location)}expected {expected_en or expected}; "
+            f"found {found_en or found}"
+        )
+        super().__init__(f"{where}应为{expected}；实为{found}")
 
 
 def _english(at: Location | None) -> str:

@@ -193,7 +193,13 @@ def drive(compiled: CompiledGrammar, tokens: list[Token], labels: LabelTable) ->
     try:
         result = ip.feed_eof()  # type: ignore[no-untyped-call]
     except UnexpectedInput as err:  # every part is optional, so this is a grammar bug
-        raise ParseError("the end of a report", f"an unfinished {err}", None) from None
+        raise ParseError(
+            "报告的结尾",
+            f"未完成的结构（{err}）",
+            None,
+            expected_en="the end of a report",
+            found_en=f"an unfinished {err}",
+        ) from None
     parts: dict[str, tuple[Token, ...]] = {}
     headings: list[Token] = []
     for piece in result.children:

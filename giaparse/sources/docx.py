@@ -39,22 +39,42 @@ def read_docx(data: bytes) -> TokenStream:
             info = package.getinfo("word/document.xml")
             if info.file_size > _MAX_XML:
                 raise ParseError(
-                    "a .docx report", f"a document part of {info.file_size} bytes", None
+                    "Word 报告",
+                    f"{info.file_size}字节的正文部分",
+                    None,
+                    expected_en="a .docx report",
+                    found_en=f"a document part of {info.file_size} bytes",
                 )
             xml = package.read(info)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as err:
-        raise ParseError("a .docx file", f"a damaged Word file ({err})", None) from None
+        raise ParseError(
+            "Word .docx 文件",
+            f"损坏的 Word 文件（{err}）",
+            None,
+            expected_en="a .docx file",
+            found_en=f"a damaged Word file ({err})",
+        ) from None
     if _STRICT.encode() in xml[:4096]:  # Strict OOXML: the same vocabulary, other namespace
         xml = xml.replace(_STRICT.encode(), W[1:-1].encode())
     try:
         root = etree.fromstring(xml, etree.XMLParser(resolve_entities=False, huge_tree=True))
     except etree.XMLSyntaxError as err:
         raise ParseError(
-            "a .docx file", f"a Word file whose XML is damaged ({err})", None
+            "Word .docx 文件",
+            f"XML 已损坏的 Word 文件（{err}）",
+            None,
+            expected_en="a .docx file",
+            found_en=f"a Word file whose XML is damaged ({err})",
         ) from None
     body = root.find(W + "body")
     if body is None:
-        raise ParseError("a .docx file", "a Word file with no document body", None)
+        raise ParseError(
+            "Word .docx 文件",
+            "没有正文的 Word 文件",
+            None,
+            expected_en="a .docx file",
+            found_en="a Word file with no document body",
+        )
     reader = _Reader()
     reader.walk(body)
     return TokenStream(tuple(reader.items), "docx")

@@ -120,16 +120,30 @@ def read_html(data: bytes) -> TokenStream:
     """The report in an HTML page, as items."""
     text = _XML_DECL.sub("", decode_html(data), count=1)
     if not text.strip():
-        raise ParseError("an HTML page", "an empty file", 1)
+        raise ParseError(
+            "HTML 网页", "空文件", 1, expected_en="an HTML page", found_en="an empty file"
+        )
     try:
         # the plain parser: lxml.html's element classes cost a third of the time on big pages
         doc = etree.fromstring(
             text, etree.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True)
         )
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as err:
-        raise ParseError("an HTML page", f"markup lxml cannot read ({err})", 1) from None
+        raise ParseError(
+            "HTML 网页",
+            f"lxml 无法读取的标记（{err}）",
+            1,
+            expected_en="an HTML page",
+            found_en=f"markup lxml cannot read ({err})",
+        ) from None
     if doc is None:
-        raise ParseError("an HTML page", "no markup lxml can read", 1)
+        raise ParseError(
+            "HTML 网页",
+            "lxml 无法读取的标记",
+            1,
+            expected_en="an HTML page",
+            found_en="no markup lxml can read",
+        )
     _clean(doc)
     root = _report_root(doc)
     reader = _Reader()

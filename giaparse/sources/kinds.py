@@ -52,14 +52,15 @@ DOCUMENT_SUFFIXES = frozenset(s for r in READERS.values() for s in r.suffixes) |
 _MARKUP = re.compile(rb"<(?:!doctype\s+html|html|head|body|table|meta|div|p|title)\b", re.I)
 _LEAD = re.compile(rb"^(?:\xef\xbb\xbf)?(?:\s|<!--.*?-->|<\?xml[^>]*\?>)*", re.S)
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_REFUSED = {
-    b"\x89PNG": "a PNG image (a scan? run OCR first)",
-    b"\xff\xd8\xff": "a JPEG image (a scan? run OCR first)",
-    b"GIF8": "a GIF image",
-    b"\x7fELF": "an executable",
-    b"MZ": "a Windows executable",
-    b"{\\rtf": "an RTF file; save it as .docx in Word or WPS",
+_REFUSED = {  # magic: (Chinese, English)
+    b"\x89PNG": ("PNG 图片（扫描件？请先做 OCR）", "a PNG image (a scan? run OCR first)"),
+    b"\xff\xd8\xff": ("JPEG 图片（扫描件？请先做 OCR）", "a JPEG image (a scan? run OCR first)"),
+    b"GIF8": ("GIF 图片", "a GIF image"),
+    b"\x7fELF": ("可执行文件", "an executable"),
+    b"MZ": ("Windows 可执行文件", "a Windows executable"),
+    b"{\\rtf": ("RTF 文件：请在 Word 或 WPS 中另存为 .docx", "an RTF file; save it as .docx"),
 }
+_A_REPORT = ("文本、HTML、Word .docx 或 PDF 格式的报告", "a report as text, HTML, .docx or PDF")
 
 
 def sniff(data: bytes) -> DocumentKind:
@@ -68,16 +69,19 @@ def sniff(data: bytes) -> DocumentKind:
         return "pdf"
     if data.startswith(_OLE):
         raise ParseError(
-            "a report as text, HTML, .docx or PDF",
-            "a Word 97-2003 (.doc) or WPS (.wps) file: open it in Word or WPS and save it "
-            "as .docx, or run `libreoffice --headless --convert-to docx FILE`",
+            _A_REPORT[0],
+            "Word 97-2003（.doc）或 WPS（.wps）文件：请在 Word 或 WPS 中打开并另存为 .docx，"
+            "或运行 `libreoffice --headless --convert-to docx FILE`",
             None,
+            expected_en=_A_REPORT[1],
+            found_en="a Word 97-2003 (.doc) or WPS (.wps) file: open it in Word or WPS and save "
+            "it as .docx, or run `libreoffice --headless --convert-to docx FILE`",
         )
     if data.startswith(b"PK\x03\x04"):
         return _zip_kind(data)
-    for magic, what in _REFUSED.items():
+    for magic, (what, what_en) in _REFUSED.items():
         if data.startswith(magic):
-            raise ParseError("a report as text, HTML, .docx or PDF", what, None)
+            raise ParseError(_A_REPORT[0], what, None, expected_en=_A_REPORT[1], found_en=what_en)
     head = data[:4096]
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         head = head.decode("utf-16", "ignore").encode("utf-8")
@@ -91,15 +95,25 @@ def _zip_kind(data: bytes) -> DocumentKind:
     try:
         names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
     except (zipfile.BadZipFile, OSError, ValueError) as err:
-        raise ParseError("a .docx file", f"a damaged ZIP archive ({err})", None) from None
+        raise ParseError(
+            "Word .docx 文件",
+            f"损坏的 ZIP 压缩包（{err}）",
+            None,
+            expected_en="a .docx file",
+            found_en=f"a damaged ZIP archive ({err})",
+        ) from None
     if "word/document.xml" in names:
         return "docx"
-    what = (
-        "an Excel or PowerPoint file"
-        if names & {"xl/workbook.xml", "ppt/presentation.xml"}
-        else "a ZIP archive"
+    office = bool(names & {"xl/workbook.xml", "ppt/presentation.xml"})
+    what = "Excel 或 PowerPoint 文件" if office else "ZIP 压缩包"
+    what_en = "an Excel or PowerPoint file" if office else "a ZIP archive"
+    raise ParseError(
+        _A_REPORT[0],
+        f"{what}，不是 Word .docx",
+        None,
+        expected_en=_A_REPORT[1],
+        found_en=f"{what_en}, not a Word .docx",
     )
-    raise ParseError("a report as text, HTML, .docx or PDF", f"{what}, not a Word .docx", None)
 
 
 def reader_for(kind: str) -> Callable[[bytes], TokenStream]:
@@ -110,7 +124,7 @@ def reader_for(kind: str) -> Callable[[bytes], TokenStream]:
     except ModuleNotFoundError as err:
         if err.name in spec.modules:
             raise MissingExtraError(
-                f"reading {kind.upper()} files needs the {err.name} package: "
+                f"读取 {kind.upper()} 文件需要 {err.name}（缺少可选依赖）："
                 f"pip install 'giaparse[{spec.extra}]'"
             ) from None
         raise

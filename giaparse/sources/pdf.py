@@ -69,7 +69,13 @@ def read_pdf(data: bytes) -> TokenStream:
     try:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as err:
-        raise ParseError("a PDF file", f"a PDF that cannot be opened ({err})", None) from None
+        raise ParseError(
+            "PDF 文件",
+            f"无法打开的 PDF（{err}）",
+            None,
+            expected_en="a PDF file",
+            found_en=f"a PDF that cannot be opened ({err})",
+        ) from None
     try:
         pages = len(pdf)
         repairs: list[Diagnostic] = []
@@ -87,7 +93,11 @@ def read_pdf(data: bytes) -> TokenStream:
         pdf.close()
     if not any(page.chars for page in read):
         raise ParseError(
-            "a PDF with a text layer", "no text layer (a scanned PDF?); run OCR first", None
+            "有文字层的 PDF",
+            "没有文字层（扫描件？）：请先做 OCR（run OCR first）",
+            None,
+            expected_en="a PDF with a text layer",
+            found_en="no text layer (a scanned PDF?); run OCR first",
         )
     furniture = _running_lines(read)
     items: list[Item] = []

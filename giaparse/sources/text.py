@@ -17,7 +17,13 @@ def decode(data: bytes) -> str:
         try:
             return check_text(data.decode("utf-16"))
         except UnicodeDecodeError:
-            raise ParseError("report text", "undecodable UTF-16 bytes", 1) from None
+            raise ParseError(
+                "报告文本",
+                "无法解码的 UTF-16 字节",
+                1,
+                expected_en="report text",
+                found_en="undecodable UTF-16 bytes",
+            ) from None
     try:
         return check_text(data.decode("utf-8"))
     except UnicodeDecodeError:
@@ -27,7 +33,11 @@ def decode(data: bytes) -> str:
     except UnicodeDecodeError as err:
         line = data[: err.start].count(b"\n") + 1
         raise ParseError(
-            "UTF-8 or GB18030 text", f"bytes that are neither (offset {err.start})", line
+            "UTF-8 或 GB18030 文本",
+            f"两者都不是的字节（偏移 {err.start}）",
+            line,
+            expected_en="UTF-8 or GB18030 text",
+            found_en=f"bytes that are neither (offset {err.start})",
         ) from None
 
 
@@ -43,7 +53,13 @@ def check_text(text: str) -> str:
     if controls > max(8, len(sample) // 100):
         first = _CONTROL.search(sample)
         line = sample[: first.start()].count("\n") + 1 if first else 1
-        raise ParseError("report text", "binary data (control bytes)", line)
+        raise ParseError(
+            "报告文本",
+            "二进制数据（控制字符）",
+            line,
+            expected_en="report text",
+            found_en="binary data (control bytes)",
+        )
     return text
 
 
