@@ -180,7 +180,7 @@ def test_cells_apart_by_runs_of_spaces_are_a_layout() -> None:
     # header words broken over lines are not rows; 表四's fifteen values stay one row
     assert rows[2] == tuple("110021000120103")
     prose = [i.text for i in ts.items if isinstance(i, Prose)]
-    assert "结果   结果     其他   尚未" in prose
+    assert "结果  结果  其他  尚未" in prose
 
 
 def test_prose_with_single_spaces_is_not_the_spaces_layout() -> None:

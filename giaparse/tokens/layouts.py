@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from giaparse.core.aligned import assemble
 from giaparse.core.items import Item, Prose, Row
 from giaparse.core.location import Location, at_line
-from giaparse.core.tidy import tidy
 from giaparse.core.values import looks_like_value
 from giaparse.tokens.clean import is_blank
 
@@ -56,9 +56,6 @@ def detect(text: str) -> str | None:
 
 _MIN_TABLE_LINES = 3
 _GAP = re.compile(r"[ \xa0\u3000]{2,}")  # what pdftotext -layout and OCR put between cells
-_MAX_WRAPPED_LABEL = 40  # characters: a longer line is prose, not a label waiting for values
-_MAX_HELD = 3  # label lines held back for the values row that may follow them
-_FRAGMENT = 4  # characters: cells this short with no value among them are broken header words
 
 
 def _spaced_row(line: str) -> bool:
@@ -180,56 +177,12 @@ def split_prose(lines: list[str], footers: frozenset[int] = frozenset()) -> Iter
 
 
 def split_spaces(lines: list[str], footers: frozenset[int] = frozenset()) -> Iterable[Item]:
-    """Cells apart by runs of two or more spaces, as ``pdftotext -layout``, pdfplumber's
-    ``extract_text`` and OCR services print a ruled table.
-
-    A label wrapped over lines is printed with its values on a line of their own
-    (``（二）部分公开（区分处理的，只计这一情`` / ``形，不计其他情形）`` / ``4  0  0 …``): short lines
-    without a gap are held back, and a row of values only (a 表二 or 表三 row, not 表四's 15)
-    that follows them takes them as its label. Anything else they stay: prose.
-    """
-    held: list[tuple[str, int]] = []
-
-    def release() -> Iterable[Item]:
-        yield from (Prose(text, at_line(no)) for text, no in held)
-        held.clear()
-
-    for no, line in enumerate(lines, 1):
-        if no in footers:
-            continue
-        text = line.strip()
-        if not text:
-            continue
-        cells = _GAP.split(text)
-        if (
-            len(cells) >= 2
-            and not any(looks_like_value(c) for c in cells)
-            and all(len(word) <= _FRAGMENT for c in cells for word in c.split())
-        ):  # header cells broken over lines (结果 / 维持): words, not a row of the table
-            yield from release()
-            yield Prose(text, at_line(no))
-            continue
-        if len(cells) >= 2:
-            values_only = all(looks_like_value(c) for c in cells)
-            if values_only and held and len(cells) <= 8:
-                label = ""
-                for part, _ in held:
-                    label = _join(label, tidy(part))
-                at = at_line(held[0][1])
-                held.clear()
-                yield Row((label, *cells), (at,) + (at_line(no),) * len(cells))
-                continue
-            yield from release()
-            yield Row(tuple(cells), (at_line(no),) * len(cells))
-        elif len(text) <= _MAX_WRAPPED_LABEL and not looks_like_value(text):
-            held.append((text, no))
-            if len(held) > _MAX_HELD:
-                first = held.pop(0)
-                yield Prose(first[0], at_line(first[1]))
-        else:
-            yield from release()
-            yield Prose(text, at_line(no))
-    yield from release()
+    """Cells apart by runs of two or more spaces (see :mod:`giaparse.core.aligned`)."""
+    return assemble(
+        (_GAP.split(text), at_line(no))
+        for no, line in enumerate(lines, 1)
+        if no not in footers and (text := line.strip())
+    )
 
 
 SPLITTERS = {
