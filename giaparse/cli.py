@@ -152,7 +152,14 @@ def check_cmd(paths: tuple[Path, ...], fmt: str, severity: str, template: str | 
     default=None,
     help="Progress bar (default: on when stderr is a terminal).",
 )
-def batch_cmd(inputs: tuple[str, ...], output: str, jobs: int, progress: bool | None) -> None:
+@click.option(
+    "--wide",
+    is_flag=True,
+    help="Also write the wide table: one row per report, one column per cell.",
+)
+def batch_cmd(
+    inputs: tuple[str, ...], output: str, jobs: int, progress: bool | None, wide: bool
+) -> None:
     """Parse files, folders and globs into reports, facts and diagnostics tables."""
     from giaparse.export.batch import run_batch
     from giaparse.export.progress import progress_bar
@@ -161,6 +168,11 @@ def batch_cmd(inputs: tuple[str, ...], output: str, jobs: int, progress: bool | 
     try:
         with progress_bar(show) as tick:
             summary = run_batch(inputs, output, jobs=jobs, progress=tick)
+        if wide:
+            from giaparse.export.load import load_entries
+            from giaparse.export.wide import write_wide
+
+            write_wide(output, load_entries(output))
     except (OSError, sqlite3.Error) as err:  # the output: a folder, a disk, a locked file
         click.echo(f"giaparse: {output}: {' '.join(str(err).split())}", err=True)
         sys.exit(EXIT_OUTPUT)

@@ -11,7 +11,7 @@ from giaparse.model.report import Report
 if TYPE_CHECKING:
     import pandas
 
-TableKind = Literal["facts", "reports", "diagnostics"]
+TableKind = Literal["facts", "reports", "diagnostics", "wide"]
 
 
 def to_frame(
@@ -25,6 +25,13 @@ def to_frame(
         import pandas as pd
     except ImportError as err:  # pragma: no cover - depends on the environment
         raise RuntimeError("to_frame needs pandas: pip install 'giaparse[pandas]'") from err
+    if kind == "wide":  # one row per report, one column per cell
+        from giaparse.export.wide import wide_frame, wide_row
+
+        items = [
+            item if isinstance(item, tuple) else (str(i), item) for i, item in enumerate(reports)
+        ]
+        return wide_frame(wide_row(source, report) for source, report in items)
     if kind not in COLUMNS:
         raise ValueError(f"kind must be one of {', '.join(COLUMNS)}; got {kind!r}")
     rows: list[dict[str, Any]] = []
