@@ -13,7 +13,7 @@ from giaparse.build.report import build_report
 from giaparse.checks import apply_checks
 from giaparse.core.diagnostics import Diagnostic
 from giaparse.core.errors import ParseError, StrictError
-from giaparse.core.items import Item, Prose, Row
+from giaparse.core.items import Item, Prose, Row, TokenStream
 from giaparse.model.report import Report
 from giaparse.model.template import TABLES, builtin_names, get_template, templates
 from giaparse.parsing.detect import detect_template
@@ -41,14 +41,7 @@ def parse(text: str, *, template: str | None = None, strict: bool = False) -> Re
             "报告正文", "空的输入", 1, expected_en="the text of a report", found_en="empty input"
         )
     check_text(text)
-    stream = tokenize(text)
-    return parse_items(
-        stream.items,
-        layout=stream.layout,
-        repairs=stream.repairs,
-        template=template,
-        strict=strict,
-    )
+    return _parse_stream(tokenize(text), template, strict)
 
 
 def parse_items(
@@ -93,7 +86,15 @@ def parse_bytes(data: bytes, *, template: str | None = None, strict: bool = Fals
     kind = sniff(data)
     if kind == "text":
         return parse(decode(data), template=template, strict=strict)
-    stream = reader_for(kind)(data)
+    return _parse_stream(reader_for(kind)(data), template, strict)
+
+
+def parse_file(path: str | Path, *, template: str | None = None, strict: bool = False) -> Report:
+    """Read a report file of any kind :func:`parse_bytes` reads, and parse it."""
+    return parse_bytes(read_bytes(path), template=template, strict=strict)
+
+
+def _parse_stream(stream: TokenStream, template: str | None, strict: bool) -> Report:
     return parse_items(
         stream.items,
         layout=stream.layout,
@@ -101,11 +102,6 @@ def parse_bytes(data: bytes, *, template: str | None = None, strict: bool = Fals
         template=template,
         strict=strict,
     )
-
-
-def parse_file(path: str | Path, *, template: str | None = None, strict: bool = False) -> Report:
-    """Read a report file of any kind :func:`parse_bytes` reads, and parse it."""
-    return parse_bytes(read_bytes(path), template=template, strict=strict)
 
 
 def _require_report(lexed: Lexed, items: tuple[Row | Prose, ...]) -> None:

@@ -7,6 +7,7 @@ placeholders, and nothing downstream guesses them again.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator, Sequence
 from typing import Literal
 
 import attrs
@@ -56,6 +57,32 @@ class Prose:
 
 
 Item = Row | Prose
+
+
+@attrs.define
+class Slot:
+    """One slot of a document table's grid: a cell's own (with its span), or covered."""
+
+    text: str
+    mark: Mark
+    span: tuple[int, int] = (1, 1)
+    line: int | None = None  # where the cell stands in the source, when the source has lines
+
+
+def grid_rows(
+    grid: Sequence[Sequence[Slot]], locate: Callable[[int, int, Slot], Location]
+) -> Iterator[Row]:
+    """The rows of a grid that hold any text, each cell located by ``locate(row, column,
+    slot)`` (1-based), with the grid's marks and spans."""
+    for r, slots in enumerate(grid, 1):
+        if not any(s.text for s in slots):
+            continue
+        yield Row(
+            tuple(s.text for s in slots),
+            tuple(locate(r, c, s) for c, s in enumerate(slots, 1)),
+            tuple(s.mark for s in slots),
+            tuple(s.span for s in slots),
+        )
 
 
 @attrs.frozen(slots=True)

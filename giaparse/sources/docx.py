@@ -20,7 +20,18 @@ import attrs
 from lxml import etree
 
 from giaparse.core.errors import ParseError
-from giaparse.core.items import ABSENT, COLSPAN, OWN, ROWSPAN, Item, Mark, Prose, Row, TokenStream
+from giaparse.core.items import (
+    ABSENT,
+    COLSPAN,
+    OWN,
+    ROWSPAN,
+    Item,
+    Prose,
+    Row,
+    Slot,
+    TokenStream,
+    grid_rows,
+)
 from giaparse.core.location import Location
 from giaparse.core.tidy import tidy
 
@@ -121,21 +132,14 @@ def _int(text: str | None, default: int = 1) -> int:
         return default
 
 
-@attrs.define
-class _Slot:
-    text: str
-    mark: Mark
-    span: tuple[int, int] = (1, 1)
-
-
-def grid(table: etree._Element) -> list[list[_Slot]]:
+def grid(table: etree._Element) -> list[list[Slot]]:
     """The table's rows as slots: own cells, gridSpan covers, vMerge continuations."""
-    rows: list[list[_Slot]] = []
+    rows: list[list[Slot]] = []
     open_at: dict[int, tuple[int, int]] = {}  # column -> (row, column) of the open vMerge cell
     for tr in table.findall(W + "tr"):
-        slots: list[_Slot] = []
+        slots: list[Slot] = []
         before = _int(_val(tr.find(W + "trPr"), "gridBefore"), 0)
-        slots += [_Slot("", ABSENT) for _ in range(before)]
+        slots += [Slot("", ABSENT) for _ in range(before)]
         for tc in tr.findall(W + "tc"):
             props = tc.find(W + "tcPr")
             span = max(_int(_val(props, "gridSpan")), 1)
@@ -145,11 +149,11 @@ def grid(table: etree._Element) -> list[list[_Slot]]:
                 r, c = open_at[col]
                 top = rows[r][c]
                 top.span = (top.span[0] + 1, top.span[1])
-                slots += [_Slot("", ROWSPAN) for _ in range(span)]
+                slots += [Slot("", ROWSPAN) for _ in range(span)]
                 continue
             text = tidy("\n".join(line for p in tc.iter(W + "p") for line in paragraph_lines(p)))
-            slots.append(_Slot(text, OWN, (1, span)))
-            slots += [_Slot("", COLSPAN) for _ in range(span - 1)]
+            slots.append(Slot(text, OWN, (1, span)))
+            slots += [Slot("", COLSPAN) for _ in range(span - 1)]
             for c in range(col, col + span):
                 open_at.pop(c, None)
             if merge == "restart":
@@ -157,7 +161,7 @@ def grid(table: etree._Element) -> list[list[_Slot]]:
         rows.append(slots)
     width = max((len(r) for r in rows), default=0)
     for slots in rows:
-        slots += [_Slot("", ABSENT) for _ in range(width - len(slots))]
+        slots += [Slot("", ABSENT) for _ in range(width - len(slots))]
     return rows
 
 
@@ -189,15 +193,5 @@ class _Reader:
 
     def _rows(self, table: etree._Element) -> Iterator[Row]:
         self.tables += 1
-        for r, slots in enumerate(grid(table), 1):
-            if not any(s.text for s in slots):
-                continue
-            yield Row(
-                tuple(s.text for s in slots),
-                tuple(
-                    Location("docx", table=self.tables, row=r, column=c)
-                    for c in range(1, len(slots) + 1)
-                ),
-                tuple(s.mark for s in slots),
-                tuple(s.span for s in slots),
-            )
+        n = self.tables
+        return grid_rows(grid(table), lambda r, c, _: Location("docx", table=n, row=r, column=c))

@@ -19,7 +19,18 @@ import attrs
 from lxml import etree
 
 from giaparse.core.errors import ParseError
-from giaparse.core.items import ABSENT, COLSPAN, OWN, ROWSPAN, Item, Mark, Prose, Row, TokenStream
+from giaparse.core.items import (
+    ABSENT,
+    COLSPAN,
+    OWN,
+    ROWSPAN,
+    Item,
+    Prose,
+    Row,
+    Slot,
+    TokenStream,
+    grid_rows,
+)
 from giaparse.core.location import Location
 from giaparse.core.tidy import tidy
 
@@ -293,19 +304,11 @@ def _span(cell: etree._Element, name: str) -> int:
     return min(max(n, 1), _MAX_SPAN)
 
 
-@attrs.define
-class _Slot:
-    text: str
-    mark: Mark
-    line: int | None
-    span: tuple[int, int] = (1, 1)
-
-
-def grid(table: etree._Element) -> list[list[_Slot]]:
+def grid(table: etree._Element) -> list[list[Slot]]:
     """The table's rows as slots: each cell at its first free column, its rowspan × colspan
     block marked covered; spans past the table end are clamped, short rows padded."""
     rows = _rows(table)
-    taken: dict[tuple[int, int], _Slot] = {}
+    taken: dict[tuple[int, int], Slot] = {}
     width = 0
     for r, tr in enumerate(rows):
         c = 0
@@ -315,16 +318,16 @@ def grid(table: etree._Element) -> list[list[_Slot]]:
             rs = min(_span(td, "rowspan"), len(rows) - r)
             cs = _span(td, "colspan")
             line = _line(td) or _line(tr)
-            taken[(r, c)] = _Slot(tidy(_text(td)), OWN, line, (rs, cs))
+            taken[(r, c)] = Slot(tidy(_text(td)), OWN, (rs, cs), line)
             for dr in range(rs):
                 for dc in range(cs):
                     if dr or dc:
                         mark = COLSPAN if dr == 0 else ROWSPAN
-                        taken[(r + dr, c + dc)] = _Slot("", mark, line)
+                        taken[(r + dr, c + dc)] = Slot("", mark, line=line)
             c += cs
             width = max(width, c)
     return [
-        [taken.get((r, c)) or _Slot("", ABSENT, _line(rows[r])) for c in range(width)]
+        [taken.get((r, c)) or Slot("", ABSENT, line=_line(rows[r])) for c in range(width)]
         for r in range(len(rows))
     ]
 
@@ -370,15 +373,8 @@ class _Reader:
 
     def _table_rows(self, table: etree._Element) -> Iterator[Row]:
         self.tables += 1
-        for r, slots in enumerate(grid(table), 1):
-            if not any(s.text for s in slots):
-                continue
-            yield Row(
-                tuple(s.text for s in slots),
-                tuple(
-                    Location("html", line=s.line, table=self.tables, row=r, column=c)
-                    for c, s in enumerate(slots, 1)
-                ),
-                tuple(s.mark for s in slots),
-                tuple(s.span for s in slots),
-            )
+        n = self.tables
+        return grid_rows(
+            grid(table),
+            lambda r, c, s: Location("html", line=s.line, table=n, row=r, column=c),
+        )
