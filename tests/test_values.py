@@ -56,3 +56,25 @@ def test_yuan() -> None:
 def test_not_values_raise_cell_error(text: str) -> None:
     with pytest.raises(CellError):
         parse_count(text)
+
+
+def test_placeholder_marks_are_blanks_with_one_info_never_zero() -> None:
+    from conftest import seed_text
+
+    import giaparse
+
+    lines = seed_text("003_95eaafa52db6b695.txt").split("\n")
+    at = next(i for i, ln in enumerate(lines) if "予以公开" in ln)
+    cells = lines[at].split("\t")
+    zeros = [i for i, c in enumerate(cells) if c == "0"]
+    assert len(zeros) == 7  # the row prints 0 in every column
+    for i, mark in zip(zeros, ["-", "—", "/", "无", "——", "0"], strict=False):
+        cells[i] = mark
+    lines[at] = "\t".join(cells)
+    report = giaparse.parse("\n".join(lines))
+    row = report.applications.granted
+    assert (row.natural_person, row.commercial, row.research, row.social_welfare) == (None,) * 4
+    assert (row.legal_services, row.other_org) == (None, 0)
+    (info,) = [d for d in report.diagnostics if d.code == "BLANK_MARK"]
+    assert info.severity == "info" and len(info.cells) == 5
+    assert info.cells[0] == "applications.granted.natural_person"

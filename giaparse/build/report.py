@@ -40,12 +40,26 @@ def build_report(
     tables = {}
     cell_locations: dict[str, Location] = {}
     cell_texts: dict[str, str] = {}
+    marked: list[tuple[str, Location]] = []
     for name, cls in chosen.tables.items():
         builder = TableBuilder(name, cls, frozenset(labels.blocks.values()), labels.aggregates)
         tables[name] = builder.build(parsed.parts.get(name, ()), strays, other_rows)
         found.extend(builder.diagnostics)
         cell_locations.update(builder.locations)
         cell_texts.update(builder.texts)
+        marked.extend(builder.marked)
+    if marked:
+        n = len(marked)
+        found.append(
+            Diagnostic(
+                "BLANK_MARK",
+                "info",
+                f"{n}个单元格印为占位符号（如 -、—、/、无），按空白处理，不计为0 "
+                f"({n} cells printed as a placeholder mark, read as blank, not 0)",
+                marked[0][1],
+                tuple(key for key, _ in marked),
+            )
+        )
     for tok in strays:  # the driver has reported headings and unknown rows already
         kind = base(tok.type)
         if isinstance(tok.value, RowToken) and kind != EXTRA_ROW and not kind.endswith("_HEADER"):

@@ -15,6 +15,7 @@ from giaparse.core.location import Location
 from giaparse.core.values import (
     CellError,
     Unit,
+    clean,
     parse_count,
     parse_delta,
     parse_money,
@@ -64,6 +65,7 @@ class TableBuilder:
     diagnostics: list[Diagnostic] = attrs.field(factory=list)
     locations: dict[str, Location] = attrs.field(factory=dict)  # cell key -> where it stood
     texts: dict[str, str] = attrs.field(factory=dict)  # cell key -> the cell as printed
+    marked: list[tuple[str, Location]] = attrs.field(factory=list)  # blanks printed as - — / 无
 
     def build(
         self, tokens: Iterable[Token], strays: list[Token], other_rows: Mapping[str, str]
@@ -228,8 +230,12 @@ class TableBuilder:
         try:
             if kind == MONEY:
                 unit: Unit | None = _header_unit(header, index) or column.metadata.get("unit")
-                return parse_money(text, unit)
-            return _PARSERS[kind](text)
+                value: Any = parse_money(text, unit)
+            else:
+                value = _PARSERS[kind](text)
+            if value is None and clean(text):  # a visible mark, not an empty cell
+                self.marked.append((f"{self.table}.{field.name}.{column.name}", line))
+            return value
         except CellError:
             key = f"{self.table}.{field.name}.{column.name}"
             self.diagnostics.append(
