@@ -78,3 +78,25 @@ def test_placeholder_marks_are_blanks_with_one_info_never_zero() -> None:
     (info,) = [d for d in report.diagnostics if d.code == "BLANK_MARK"]
     assert info.severity == "info" and len(info.cells) == 5
     assert info.cells[0] == "applications.granted.natural_person"
+
+
+def test_a_note_in_a_cell_or_on_its_own_line_goes_to_the_diagnostics() -> None:
+    from conftest import seed_text
+
+    import giaparse
+
+    lines = seed_text("003_95eaafa52db6b695.txt").split("\n")
+    at = next(i for i, ln in enumerate(lines) if ln.startswith("行政规范性文件"))
+    label, *cells = lines[at].split("\t")
+    cells[0] = cells[0] + "（其中修订16件）"
+    lines[at] = "\t".join([label, *cells])
+    lines.insert(at + 1, "（含自然失效29件）")
+    report = giaparse.parse("\n".join(lines))
+    want = giaparse.parse(seed_text("003_95eaafa52db6b695.txt"))
+    assert report.active_disclosure == want.active_disclosure  # the values, as printed
+    assert report.sections.active_disclosure == want.sections.active_disclosure  # no note
+    notes = [d for d in report.diagnostics if d.code == "CELL_NOTE"]
+    assert len(notes) == 2
+    assert "其中修订16件" in notes[0].message
+    assert notes[0].cells == ("active_disclosure.normative_documents.issued",)
+    assert "含自然失效29件" in notes[1].message

@@ -48,6 +48,17 @@ def build_report(
         cell_locations.update(builder.locations)
         cell_texts.update(builder.texts)
         marked.extend(builder.marked)
+        found.extend(builder.notes)
+    for note in lexed.notes:
+        found.append(
+            Diagnostic(
+                "CELL_NOTE",
+                "info",
+                f"{note.at}的附注「{note.text}」印在单独一行，属于其上方的表格行，不计入正文 "
+                "(a cell's note printed on a line of its own; kept out of the narrative)",
+                note.at,
+            )
+        )
     if marked:
         n = len(marked)
         found.append(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 from typing import Any
@@ -66,6 +67,7 @@ class TableBuilder:
     locations: dict[str, Location] = attrs.field(factory=dict)  # cell key -> where it stood
     texts: dict[str, str] = attrs.field(factory=dict)  # cell key -> the cell as printed
     marked: list[tuple[str, Location]] = attrs.field(factory=list)  # blanks printed as - — / 无
+    notes: list[Diagnostic] = attrs.field(factory=list)  # notes printed in a cell, beside its value
 
     def build(
         self, tokens: Iterable[Token], strays: list[Token], other_rows: Mapping[str, str]
@@ -227,6 +229,20 @@ class TableBuilder:
         header: Token | None,
     ) -> Any:
         kind = column.metadata["kind"]
+        noted = _CELL_NOTE.fullmatch(normalize(text)) if "(" in text or "（" in text else None
+        if noted is not None and noted.group(1):  # 16（其中修订2件）: the value, and a note
+            text = noted.group(1)
+            name = cell_name(self.table, field.metadata["label"], column.metadata["label"])
+            self.notes.append(
+                Diagnostic(
+                    "CELL_NOTE",
+                    "info",
+                    f"{name}（{line}）附注「{noted.group(2)}」，数值按{text}读取 "
+                    f"(a note beside the cell's value; the value is read)",
+                    line,
+                    (f"{self.table}.{field.name}.{column.name}",),
+                )
+            )
         try:
             if kind == MONEY:
                 unit: Unit | None = _header_unit(header, index) or column.metadata.get("unit")
@@ -342,6 +358,9 @@ class TableBuilder:
                 (f"{self.table}.{field.name}",),
             )
         )
+
+
+_CELL_NOTE = re.compile(r"(.{1,20}?)(\((?:其中|含|包括|包含|注|另有|不含)[^()]{0,40}\))")
 
 
 def _header_unit(header: Token | None, index: int) -> Unit | None:

@@ -18,6 +18,8 @@ from giaparse.core.values import looks_like_value
 from giaparse.model.labels import LabelTable, normalize
 
 EXTRA_ROW, VALUES = "EXTRA_ROW", "VALUES"
+# A note to a cell, in parentheses, as reports print beside a number: （其中修订16件）, (含自然失效29件)
+NOTE = re.compile(r"\((?:其中|含|包括|包含|注|另有|不含)[^()]{0,40}\)")
 
 
 def base(name: str) -> str:
@@ -55,6 +57,7 @@ class Lexed:
     prose: Mapping[str, list[Prose]]  # section key ("preamble" before any heading) -> lines
     headings: int = 0  # section headings
     rows: int = 0  # rows of the template's tables (not headers, unknown rows or bare values)
+    notes: tuple[Prose, ...] = ()  # a cell's note printed on a line of its own, in a table
 
 
 class StreamLexer(Lexer):
@@ -80,6 +83,7 @@ def lex(items: Iterable[Item], labels: LabelTable, terminals: Mapping[str, str])
     section = "preamble"
     paragraph = labels.paragraph
     headings = rows = 0
+    notes: list[Prose] = []
     for item in items:
         if isinstance(item, Prose):
             text = item.text
@@ -98,6 +102,12 @@ def lex(items: Iterable[Item], labels: LabelTable, terminals: Mapping[str, str])
                 prose.setdefault(section, [])
                 tokens.append(_token(terminals, "SEC_" + key.upper(), item))
                 headings += 1
+            elif (
+                NOTE.fullmatch(norm) is not None
+                and tokens
+                and isinstance(tokens[-1].value, RowToken)
+            ):
+                notes.append(item)  # （其中修订16件） under a row: the cell's note, not prose
             elif norm not in labels.groups:
                 prose[section].append(item)
             continue
@@ -107,7 +117,7 @@ def lex(items: Iterable[Item], labels: LabelTable, terminals: Mapping[str, str])
             kind = base(tok.type)
             if kind != EXTRA_ROW and kind != VALUES and not kind.endswith("_HEADER"):
                 rows += 1
-    return Lexed(tokens, prose, headings, rows)
+    return Lexed(tokens, prose, headings, rows, tuple(notes))
 
 
 def _token(terminals: Mapping[str, str], name: str, value: RowToken | Prose) -> Token:
