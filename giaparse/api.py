@@ -9,11 +9,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+import attrs
+
 from giaparse.build.report import build_report
 from giaparse.checks import apply_checks
 from giaparse.core.diagnostics import Diagnostic
 from giaparse.core.errors import ParseError, StrictError
 from giaparse.core.items import Item, Prose, Row, TokenStream
+from giaparse.core.source import Source
 from giaparse.model.report import Report
 from giaparse.model.template import TABLES, builtin_names, get_template, templates
 from giaparse.parsing.detect import detect_template
@@ -28,7 +31,9 @@ _MIN_ROWS = 3
 _PROBE = 3000  # items; a report has a few hundred, its headings and rows among the first
 
 
-def parse(text: str, *, template: str | None = None, strict: bool = False) -> Report:
+def parse(
+    text: str, *, template: str | None = None, strict: bool = False, name: str | None = None
+) -> Report:
     """Parse the text of one 政府信息公开工作年度报告 into a :class:`Report`.
 
     Data problems become ``report.diagnostics``; only text that is not a report raises
@@ -36,12 +41,8 @@ def parse(text: str, *, template: str | None = None, strict: bool = False) -> Re
     """
     if not isinstance(text, str):
         raise TypeError(f"parse() takes str, not {type(text).__name__}; use parse_bytes()")
-    if not text.strip():
-        raise ParseError(
-            "报告正文", "空的输入", 1, expected_en="the text of a report", found_en="empty input"
-        )
-    check_text(text)
-    return _parse_stream(tokenize(text), template, strict)
+    source = Source.of(text.encode("utf-8", "surrogatepass"), "text", name)
+    return _parse_text(text, template, strict, source)
 
 
 def parse_items(
@@ -51,6 +52,7 @@ def parse_items(
     repairs: Iterable[Diagnostic] = (),
     template: str | None = None,
     strict: bool = False,
+    source: Source | None = None,
 ) -> Report:
     """Parse an item stream (:class:`Row` and :class:`Prose` in reading order) into a Report.
 
@@ -75,32 +77,49 @@ def parse_items(
     _require_report(lexed, items)
     parsed = drive(compiled, lexed.tokens, labels)
     report = apply_checks(build_report(chosen, registry, lexed, parsed, layout, diagnostics))
+    if source is not None:
+        report = attrs.evolve(report, source=source)
     if strict and report.errors():
         raise StrictError(report, report.errors())
     return report
 
 
-def parse_bytes(data: bytes, *, template: str | None = None, strict: bool = False) -> Report:
+def parse_bytes(
+    data: bytes, *, template: str | None = None, strict: bool = False, name: str | None = None
+) -> Report:
     """Parse a report's bytes: text (UTF-8, UTF-8 with BOM, UTF-16 with BOM or GB18030), an
     HTML page, a Word .docx or a PDF, told apart by their content."""
     kind = sniff(data)
+    source = Source.of(data, kind, name)
     if kind == "text":
-        return parse(decode(data), template=template, strict=strict)
-    return _parse_stream(reader_for(kind)(data), template, strict)
+        return _parse_text(decode(data), template, strict, source)
+    return _parse_stream(reader_for(kind)(data), template, strict, source)
 
 
 def parse_file(path: str | Path, *, template: str | None = None, strict: bool = False) -> Report:
     """Read a report file of any kind :func:`parse_bytes` reads, and parse it."""
-    return parse_bytes(read_bytes(path), template=template, strict=strict)
+    return parse_bytes(read_bytes(path), template=template, strict=strict, name=str(path))
 
 
-def _parse_stream(stream: TokenStream, template: str | None, strict: bool) -> Report:
+def _parse_text(text: str, template: str | None, strict: bool, source: Source) -> Report:
+    if not text.strip():
+        raise ParseError(
+            "报告正文", "空的输入", 1, expected_en="the text of a report", found_en="empty input"
+        )
+    check_text(text)
+    return _parse_stream(tokenize(text), template, strict, source)
+
+
+def _parse_stream(
+    stream: TokenStream, template: str | None, strict: bool, source: Source
+) -> Report:
     return parse_items(
         stream.items,
         layout=stream.layout,
         repairs=stream.repairs,
         template=template,
         strict=strict,
+        source=source,
     )
 
 

@@ -250,3 +250,39 @@ def test_check_cli_exit_statuses(tmp_path) -> None:
 def test_diagnose_says_what_every_outcome_says(report: giaparse.Report) -> None:
     """The fast path skips clean passes only: failures, blanks and unassessable totals stay."""
     assert diagnose(report) == check_diagnostics(check(report))
+
+
+def test_a_series_names_its_files_and_warns_about_duplicates_gaps_and_name_variants(
+    tmp_path,
+) -> None:
+    base = giaparse.parse(seed_text("003_95eaafa52db6b695.txt"))
+    carried = attrs.evolve(base.applications.carried_forward, natural_person=4, total=4)
+    y2021 = attrs.evolve(
+        base, applications=attrs.evolve(base.applications, carried_forward=carried)
+    )
+    files = {
+        "a-2021.txt": giaparse.render(y2021, "tab"),
+        "b-2022.txt": giaparse.render(attrs.evolve(base, year=2022), "tab"),
+        "c-2022.txt": giaparse.render(attrs.evolve(base, year=2022), "pipe"),
+        "d-2024.txt": giaparse.render(
+            attrs.evolve(base, year=2024, agency="鲁山县卫生健康委员会"), "tab"
+        ),
+    }
+    reports = []
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        reports.append(giaparse.parse_file(tmp_path / name))
+    assert reports[0].source.name == str(tmp_path / "a-2021.txt")
+    assert reports[0].source.kind == "text" and len(reports[0].source.sha256) == 64
+    found = [o for o in giaparse.check_series(reports) if o.status == "fail"]
+    codes = sorted({o.code for o in found})
+    assert codes == ["CROSS_YEAR_CARRY", "SERIES_DUPLICATE", "SERIES_GAP", "SERIES_NAME_VARIANT"]
+    carry = next(o for o in found if o.code == "CROSS_YEAR_CARRY")
+    assert carry.sources == (str(tmp_path / "a-2021.txt"), str(tmp_path / "b-2022.txt"))
+    assert "a-2021.txt" in carry.message and "b-2022.txt" in carry.message
+    gap = next(o for o in found if o.code == "SERIES_GAP")
+    assert "2023" in gap.message and gap.severity == "warning"
+    duplicate = next(o for o in found if o.code == "SERIES_DUPLICATE")
+    assert "c-2022.txt" in duplicate.message
+    # one report's own check outcomes name its file too
+    assert giaparse.check(reports[0])[0].sources == (str(tmp_path / "a-2021.txt"),)

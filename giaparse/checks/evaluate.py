@@ -33,6 +33,7 @@ class Outcome:
     agency: str | None = None
     year: int | None = None
     message_en: str | None = None  # the English gloss; ``message`` is Chinese only
+    sources: tuple[str, ...] = ()  # the report's source; both years' for a cross-year rule
 
     def __attrs_post_init__(self) -> None:
         if self.message_en is None:
@@ -145,7 +146,11 @@ def check(report: Any, rules: tuple[Rule, ...] = RULES) -> list[Outcome]:
     """Every rule's outcome on ``report``: pass, fail or not assessable."""
     eqs, keys = _plan(rules, report)
     values = cell_values(report, keys)
-    return [evaluate(rule, eq, report, values) for rule, eq in eqs]
+    outcomes = [evaluate(rule, eq, report, values) for rule, eq in eqs]
+    source = getattr(report, "source", None)
+    if source is not None:
+        outcomes = [attrs.evolve(o, sources=(str(source),)) for o in outcomes]
+    return outcomes
 
 
 _PLANS: dict[tuple[Any, ...], tuple[tuple[tuple[Rule, Equation], ...], tuple[str, ...]]] = {}

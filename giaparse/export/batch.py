@@ -32,7 +32,7 @@ def parse_one(path: Path | str) -> Flat:
     try:
         data = read_bytes(path)
         kind = sniff(data)
-        return flatten(source, parse_bytes(data))
+        return flatten(source, parse_bytes(data, name=source))
     except GiaparseError as err:
         return failed(source, err, kind)
     except Exception as err:

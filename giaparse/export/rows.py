@@ -18,6 +18,7 @@ REPORT_COLUMNS = (
     "template",
     "layout",
     "kind",  # what the file was: text, html, docx, pdf (sniffed from its bytes)
+    "sha256",  # of the file's bytes: the same report under two names is found
     "errors",
     "warnings",
     "infos",
@@ -77,6 +78,7 @@ def report_row(source: str, report: Report) -> dict[str, Any]:
         "template": report.template,
         "layout": report.layout,
         "kind": report.layout if report.layout in DOCUMENT_KINDS else "text",
+        "sha256": report.source.sha256 if report.source is not None else None,
         "errors": errors,
         "warnings": sev.count("warning"),
         "infos": sev.count("info"),

@@ -17,6 +17,7 @@ from cattrs.gen import make_dict_unstructure_fn, override
 
 from giaparse.core.diagnostics import Diagnostic
 from giaparse.core.location import Location
+from giaparse.core.source import Source
 from giaparse.core.values import Money
 from giaparse.model.template import get_template
 
@@ -77,6 +78,11 @@ def _diagnostic_in(data: dict[str, Any]) -> Diagnostic:
 
 def unstructure(obj: Any) -> dict[str, Any]:
     out: dict[str, Any] = _converter().unstructure(obj)  # tuples come out as lists
+    source = getattr(obj, "source", None)
+    if attrs.has(type(obj)) and "source" in attrs.fields_dict(type(obj)):
+        out["source"] = source.name if source is not None else None
+        out["source_kind"] = source.kind if source is not None else None
+        out["sha256"] = source.sha256 if source is not None else None
     return out
 
 
@@ -97,4 +103,6 @@ def structure(report_cls: type[T], data: dict[str, Any]) -> T:
         fields["sections"] = conv.structure(data["sections"], sections)
     if data.get("diagnostics") is not None:
         fields["diagnostics"] = tuple(conv.structure(d, Diagnostic) for d in data["diagnostics"])
+    if any(data.get(k) is not None for k in ("source", "source_kind", "sha256")):
+        fields["source"] = Source(data.get("source"), data.get("source_kind"), data.get("sha256"))
     return report_cls(**fields)

@@ -10,6 +10,7 @@ import attrs
 
 from giaparse.core.diagnostics import Diagnostic
 from giaparse.core.location import Location
+from giaparse.core.source import Source
 from giaparse.model.convert import structure, unstructure
 from giaparse.model.tables import ActiveDisclosure, Applications, Reviews
 
@@ -72,6 +73,11 @@ class Report:
     )
     cell_texts: Mapping[str, str] = attrs.field(  # each cell as printed, e.g. "674.7294万元"
         factory=dict, eq=False, repr=False, metadata={"label": "单元格原文", "internal": True}
+    )
+    # Where the report was read from: not part of equality (the same data read from another
+    # file is the same report); in the JSON as "source", "source_kind" and "sha256".
+    source: Source | None = attrs.field(
+        default=None, eq=False, repr=False, metadata={"label": "来源", "internal": True}
     )
 
     def to_dict(self) -> dict[str, Any]:
