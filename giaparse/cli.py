@@ -173,6 +173,7 @@ def batch_cmd(
             from giaparse.export.wide import write_wide
 
             write_wide(output, load_entries(output))
+        _warn_excel(output)
     except (OSError, sqlite3.Error) as err:  # the output: a folder, a disk, a locked file
         click.echo(f"giaparse: {output}: {' '.join(str(err).split())}", err=True)
         sys.exit(EXIT_OUTPUT)
@@ -225,6 +226,24 @@ def review_cmd(inputs: tuple[str, ...], output: Path, template: str | None) -> N
     failed = sum(1 for e in entries if e.report is None)
     click.echo(f"giaparse: {output}: {len(entries)} reports ({failed} unreadable)", err=True)
     sys.exit(EXIT_OK)
+
+
+def _warn_excel(output: str) -> None:
+    """A facts CSV longer than an Excel sheet: say so (Excel drops the rest without a word)."""
+    from giaparse.export.writers import EXCEL_ROWS, table_paths
+
+    path = Path(output)
+    if path.suffix.lower() != ".csv":
+        return
+    facts = table_paths(path)["facts"]
+    with facts.open("rb") as fh:
+        rows = sum(chunk.count(b"\n") for chunk in iter(lambda: fh.read(1 << 20), b""))
+    if rows > EXCEL_ROWS:
+        click.echo(
+            f"giaparse: {facts}: {rows - 1} 行事实数据超过 Excel 工作表的 {EXCEL_ROWS - 1} 行上限，"
+            "Excel 打开时会丢掉其余的行；请改用 --wide 的宽表（每份报告一行），或 SQLite / Parquet",
+            err=True,
+        )
 
 
 def _fail(path: Path, err: Exception) -> None:

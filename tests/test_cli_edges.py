@@ -64,3 +64,25 @@ def test_errors_warnings_and_infos() -> None:
     assert [d.code for d in report.errors()] == ["T4_GROUP_TOTAL", "T4_GROUP_TOTAL"]
     assert [d.code for d in report.warnings()] == ["LABEL_MISPRINTED"]
     assert [d.code for d in report.infos()] == ["AGGREGATE_ROW_ZEROS"]
+
+
+def test_csv_keeps_printed_signs_as_text_for_excel_and_reads_back(tmp_path: Path) -> None:
+    out = tmp_path / "c.csv"
+    result = CliRunner().invoke(main, ["batch", str(FIXTURES), "-o", str(out), "--no-progress"])
+    assert result.exit_code == 0
+    text = (tmp_path / "c.facts.csv").read_text(encoding="utf-8-sig")
+    assert '"=""+7"""' in text or '="+7"' in text  # a printed +7 stays text in Excel
+    facts = giaparse.export.read_table(out, "facts")
+    printed = {f["raw"] for f in facts if f["raw"]}
+    assert "+7" in printed and not any(str(r).startswith("=") for r in printed)
+
+
+def test_a_facts_csv_longer_than_an_excel_sheet_is_said(tmp_path: Path, monkeypatch) -> None:
+    from giaparse.export import writers
+
+    monkeypatch.setattr(writers, "EXCEL_ROWS", 100)  # a small sheet: five reports overflow it
+    out = tmp_path / "c.csv"
+    result = CliRunner().invoke(main, ["batch", str(FIXTURES), "-o", str(out), "--no-progress"])
+    assert result.exit_code == 0
+    warning = [ln for ln in result.stderr.splitlines() if "Excel" in ln]
+    assert len(warning) == 1 and "--wide" in warning[0]

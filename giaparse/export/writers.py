@@ -16,6 +16,7 @@ import io
 import json
 import multiprocessing
 import os
+import re
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -271,13 +272,36 @@ class CsvWriter(_TextFiles):
     @staticmethod
     def encode(flats: list[Flat]) -> dict[str, bytes]:
         out = {}
+        raw = COLUMNS["facts"].index("raw")
         for t in TABLES:
             buf = io.StringIO()
             writer = csv.writer(buf)
             for f in flats:
-                writer.writerows(map(_GETTERS[t], f.table(t)))
+                rows: Iterable[Any] = map(_GETTERS[t], f.table(t))
+                if t == "facts":  # the cell as printed stays text when Excel opens the file
+                    rows = ((*r[:raw], excel_text(r[raw]), *r[raw + 1 :]) for r in rows)
+                writer.writerows(rows)
             out[t] = buf.getvalue().encode()
         return out
+
+
+EXCEL_ROWS = 1_048_576  # rows in an Excel sheet, the header among them
+_EXCEL_NUMBERISH = re.compile(r"[+\-=@]|0\d|\d+(?:\.\d*)?[eE]|\d{16,}")
+
+
+def excel_text(value: Any) -> Any:
+    """``+16`` as ``="+16"``: a text Excel would turn into a number (a sign, a leading zero,
+    an exponent, more digits than it keeps) is written as a formula giving the text."""
+    if isinstance(value, str) and _EXCEL_NUMBERISH.match(value):
+        return '="' + value.replace('"', '""') + '"'
+    return value
+
+
+def from_excel_text(value: str) -> str:
+    """The inverse of :func:`excel_text`, for reading the CSV back."""
+    if value.startswith('="') and value.endswith('"'):
+        return value[2:-1].replace('""', '"')
+    return value
 
 
 STRIDE = 2**32  # rowids per input file and table: row i of file k is (base + k) * STRIDE + i
@@ -454,6 +478,8 @@ def _arrow_type(pa: Any, column: str) -> Any:
 def _from_csv(column: str, text: str) -> Any:
     if text == "":
         return None
+    if column == "raw":
+        return from_excel_text(text)
     return int(text) if column in INTEGER_COLUMNS else text
 
 
