@@ -69,7 +69,7 @@ def parse_items(
         diagnostics.extend(found)
     else:
         chosen = get_template(template)
-    compiled = compile_grammar(chosen.name, chosen.grammar, TABLES)
+    compiled = compile_grammar(chosen.name, chosen.grammar, TABLES, chosen.grammar_paths)
     labels = chosen.label_table
     if len(items) > _PROBE:  # a report shows itself early: decide before lexing it all
         _require_report(lex(items[:_PROBE], labels, compiled.terminals), items)

@@ -150,9 +150,14 @@ class LabelTable:
         return equals, contains
 
 
-def load_labels(path: Path) -> LabelTable:
-    """Read a template's label file (and the files it includes) into a :class:`LabelTable`."""
+def load_labels(path: Path, over: Path | None = None) -> LabelTable:
+    """Read a template's label file (and the files it includes) into a :class:`LabelTable`;
+    ``over``: a parent template's label file this one is read over."""
     data = _load_merged(path)
+    if over is not None:
+        base = _load_merged(over)
+        _merge(base, data)
+        data = base
     rows: dict[str, str] = {}
     row_labels: dict[str, tuple[str, ...]] = {}
     for row_key, labels in data.get("rows", {}).items():

@@ -6,6 +6,7 @@ plugin is a warning and never stops the others or the built-ins.
 
 from __future__ import annotations
 
+import sys
 import threading
 import warnings
 from functools import cached_property
@@ -26,26 +27,79 @@ class TemplatePluginWarning(UserWarning):
     """A template plugin could not be loaded, or tried to take a registered template's name."""
 
 
+def _optional_path(value: str | Path | None) -> Path | None:
+    return None if value is None else Path(value)
+
+
 @attrs.define(eq=False)
 class Template:
     """One official report format: its grammar, its labels and the classes of its tables.
 
     ``grammar`` is a ``.lark`` file whose terminals are rows and headings (it may ``%import``
-    from giaparse's ``common.lark``); ``labels`` is the ``.toml`` file of row labels, printed
-    variants, headers and the ``signature`` labels that identify the template.
+    from giaparse's ``common.lark``, or from a parent template's grammar); ``labels`` is the
+    ``.toml`` file of row labels, printed variants, headers and the ``signature`` labels that
+    identify the template. A relative path is found beside the module that made the Template.
+
+    ``extends`` names a registered template this one builds on: what is not given (grammar,
+    labels, table classes) is the parent's, the label file is read over the parent's, and the
+    template wins detection over its parent only when all of its own signature labels are
+    printed.
     """
 
     name: str
-    grammar: Path = attrs.field(converter=Path)
-    labels: Path = attrs.field(converter=Path)
-    active_disclosure: type
-    applications: type
+    grammar: Path = attrs.field(default=None, converter=_optional_path)
+    labels: Path = attrs.field(default=None, converter=_optional_path)
+    active_disclosure: type = attrs.field(default=None)
+    applications: type = attrs.field(default=None)
     reviews: type = Reviews
     description: str = ""
+    extends: str | None = None
+    parent: Template | None = attrs.field(default=None, init=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        base = _caller_dir()
+        for name in ("grammar", "labels"):
+            path: Path | None = getattr(self, name)
+            if path is not None and not path.is_absolute() and not path.exists() and base:
+                setattr(self, name, base / path)
+
+    def resolve(self, registry: dict[str, Template]) -> None:
+        """Fill what this template takes from its parent (at registration)."""
+        if self.extends is None:
+            return
+        parent = registry.get(self.extends)
+        if parent is None:
+            raise ValueError(
+                f"template {self.name!r} extends {self.extends!r}, which is not registered"
+            )
+        self.parent = parent
+        for name in ("grammar", "labels", "active_disclosure", "applications", "reviews"):
+            if getattr(self, name) is None:
+                setattr(self, name, getattr(parent, name))
+
+    @property
+    def lineage(self) -> tuple[str, ...]:
+        """This template's name and its ancestors', nearest first."""
+        return (self.name, *(self.parent.lineage if self.parent else ()))
+
+    @property
+    def grammar_paths(self) -> tuple[Path, ...]:
+        """Where this template's grammar and its ancestors' are (for Lark's %import)."""
+        own = (self.grammar.parent,) if self.grammar is not None else ()
+        return own + (self.parent.grammar_paths if self.parent else ())
 
     @cached_property
     def label_table(self) -> LabelTable:
-        return load_labels(self.labels)
+        over = self.parent.labels if self.parent and self.labels != self.parent.labels else None
+        return load_labels(self.labels, over=over)
+
+    @cached_property
+    def own_signature(self) -> tuple[str, ...]:
+        """The signature labels this template's own label file names (a derived template's
+        new labels, not its parent's)."""
+        if self.parent is None or self.labels == self.parent.labels:
+            return self.label_table.signature
+        return load_labels(self.labels).signature
 
     @property
     def tables(self) -> dict[str, type]:
@@ -70,6 +124,14 @@ def register_template(template: Template, *, replace: bool = False) -> Template:
     if not isinstance(template, Template):
         raise TypeError(f"register_template() takes a Template, not {type(template).__name__}")
     with _LOCK:
+        template.resolve(_REGISTRY)
+        missing = [
+            n
+            for n in ("grammar", "labels", "active_disclosure", "applications")
+            if getattr(template, n) is None
+        ]
+        if missing:
+            raise ValueError(f"template {template.name!r} has no {', '.join(missing)}")
         old = _REGISTRY.get(template.name)
         if old is not None and old is not template and not replace:
             raise ValueError(
@@ -98,6 +160,18 @@ def unregister_template(name: str) -> None:
     """Remove a registered template (a no-op when none has that name)."""
     with _LOCK:
         _REGISTRY.pop(name, None)
+
+
+def _caller_dir() -> Path | None:
+    """The folder of the module that made a Template (outside giaparse and attrs)."""
+    frame = sys._getframe(2)
+    here = str(Path(__file__).resolve().parent.parent)
+    while frame is not None:
+        name = frame.f_code.co_filename
+        if not name.startswith("<") and not name.startswith(here) and "attrs" not in name:
+            return Path(name).resolve().parent
+        frame = frame.f_back  # type: ignore[assignment]
+    return None
 
 
 def _load_plugins() -> None:

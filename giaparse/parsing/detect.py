@@ -35,8 +35,24 @@ def table_text(items: Sequence[Item]) -> str:
 
 
 def score(template: Template, text: str) -> list[str]:
-    """The template's signature labels the document's tables print."""
-    return [s for s in template.label_table.signature if s in text]
+    """The template's own signature labels the document's tables print."""
+    return [s for s in template.own_signature if s in text]
+
+
+def _standing(name: str, registry: Mapping[str, Template], hits: Mapping[str, list[str]]) -> int:
+    """A template's hits; a derived template whose own labels are all printed also counts
+    its parent's, so it wins over the parent only then."""
+    template = registry[name]
+    own = len(hits[name])
+    parent = template.parent
+    if (
+        parent is not None
+        and parent.name in registry
+        and own
+        and own == len(template.own_signature)
+    ):
+        return own + _standing(parent.name, registry, hits)
+    return own
 
 
 def detect_template(
@@ -52,10 +68,11 @@ def detect_template(
     text = table_text(items)
     hits = {name: score(t, text) for name, t in registry.items()}
     order = {name: i for i, name in enumerate(registry)}
-    share = {n: len(hits[n]) / max(1, len(registry[n].label_table.signature)) for n in registry}
+    share = {n: len(hits[n]) / max(1, len(registry[n].own_signature)) for n in registry}
+    standing = {n: _standing(n, registry, hits) for n in registry}
     ranked = sorted(
         registry,
-        key=lambda n: (len(hits[n]), share[n], n in builtins, order[n]),
+        key=lambda n: (standing[n], share[n], n in builtins, order[n]),
         reverse=True,
     )
     best = ranked[0]
@@ -70,8 +87,9 @@ def detect_template(
             )
         )
     else:
+        lineage = set(registry[best].lineage)
         for other in ranked[1:]:
-            if hits[other]:
+            if hits[other] and other not in lineage and best not in registry[other].lineage:
                 diags.append(
                     Diagnostic(
                         "MIXED_TEMPLATE",

@@ -71,26 +71,32 @@ _BUILT: dict[tuple[str, str], CompiledGrammar] = {}  # (name, grammar path) -> p
 _LOCK = threading.Lock()
 
 
-def compile_grammar(name: str, grammar: Path, tables: Sequence[str]) -> CompiledGrammar:
-    """The template's parser, built once per process (and cached on disk, signed)."""
+def compile_grammar(
+    name: str, grammar: Path, tables: Sequence[str], search: Sequence[Path] = ()
+) -> CompiledGrammar:
+    """The template's parser, built once per process (and cached on disk, signed).
+
+    ``search``: more folders for ``%import`` (a parent template's grammar)."""
     fast_key = (name, str(grammar))
     hit = _BUILT.get(fast_key)
     if hit is not None:
         return hit
     text = grammar.read_text(encoding="utf-8")
-    digest = _digest(grammar, text)
+    digest = _digest(grammar, text, search)
     key = (name, digest)
     with _LOCK:
         hit = _CACHE.get(key)
         if hit is None:
-            parser = _load_or_build(f"{name}-{digest}.lark", text, grammar, tables)
+            parser = _load_or_build(f"{name}-{digest}.lark", text, grammar, tables, search)
             hit = CompiledGrammar(parser, _terminal_names(parser))
             _CACHE[key] = hit
         _BUILT[fast_key] = hit
     return hit
 
 
-def _load_or_build(cache_name: str, text: str, grammar: Path, tables: Sequence[str]) -> Lark:
+def _load_or_build(
+    cache_name: str, text: str, grammar: Path, tables: Sequence[str], search: Sequence[Path]
+) -> Lark:
     """From the signed per-user cache (see :mod:`giaparse.parsing.cache`), else built anew."""
     payload = cache.load(cache_name)
     if payload is not None:
@@ -104,7 +110,7 @@ def _load_or_build(cache_name: str, text: str, grammar: Path, tables: Sequence[s
         parser="lalr",
         lexer=StreamLexer,
         transformer=Collector(tables),
-        import_paths=[grammar.parent, GRAMMARS],
+        import_paths=[grammar.parent, *search, GRAMMARS],
         source_path=str(grammar),
         strict=True,
     )
@@ -114,11 +120,11 @@ def _load_or_build(cache_name: str, text: str, grammar: Path, tables: Sequence[s
     return parser
 
 
-def _digest(grammar: Path, text: str) -> str:
+def _digest(grammar: Path, text: str, search: Sequence[Path] = ()) -> str:
     h = hashlib.sha256(lark.__version__.encode())
     h.update(text.encode())
-    builtin = GRAMMARS
-    for sibling in sorted({*grammar.parent.glob("*.lark"), *builtin.glob("*.lark")}):
+    folders = {grammar.parent, *search, GRAMMARS}
+    for sibling in sorted(f for folder in folders for f in folder.glob("*.lark")):
         h.update(sibling.read_bytes())
     return h.hexdigest()[:16]
 

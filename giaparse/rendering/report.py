@@ -122,7 +122,7 @@ def _values(row: Any, unit_from_header: bool = False) -> list[str]:
 
 def _table_two(report: Report, template: Template) -> list[Item]:
     table = report.active_disclosure
-    compiled = compile_grammar(template.name, template.grammar, TABLES)
+    compiled = compile_grammar(template.name, template.grammar, TABLES, template.grammar_paths)
     fields = {f.name: f for f in row_fields(type(table))}
     block_labels = {terminal: label for label, terminal in template.label_table.blocks.items()}
     items: list[Item] = []
