@@ -167,12 +167,7 @@ def batch_cmd(
     show = sys.stderr.isatty() if progress is None else progress
     try:
         with progress_bar(show) as tick:
-            summary = run_batch(inputs, output, jobs=jobs, progress=tick)
-        if wide:
-            from giaparse.export.load import load_entries
-            from giaparse.export.wide import write_wide
-
-            write_wide(output, load_entries(output))
+            summary = run_batch(inputs, output, jobs=jobs, progress=tick, wide=wide)
         _warn_excel(output)
     except (OSError, sqlite3.Error) as err:  # the output: a folder, a disk, a locked file
         click.echo(f"giaparse: {output}: {' '.join(str(err).split())}", err=True)

@@ -112,8 +112,10 @@ def run_batch(
     *,
     jobs: int = 1,
     progress: Callable[[int, int], None] | None = None,
+    wide: bool = False,
 ) -> Summary:
-    """Parse every input and stream the three tables to ``output`` (format by extension)."""
+    """Parse every input and stream the three tables to ``output`` (format by extension);
+    ``wide=True`` also writes the wide table (one row per report, one column per cell)."""
     paths = list(iter_inputs(inputs))
     summary = Summary()
     start = time.perf_counter()
@@ -133,5 +135,10 @@ def run_batch(
                 progress(done, len(paths))
     finally:
         writer.close()
+    if wide:
+        from giaparse.export.load import load_entries
+        from giaparse.export.wide import write_wide
+
+        write_wide(output, load_entries(output))
     summary.seconds = time.perf_counter() - start
     return summary
