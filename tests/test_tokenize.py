@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from giaparse.core.items import Prose, Row
+from giaparse.core.values import looks_like_value
 from giaparse.tokens import tokenize
 from giaparse.tokens.clean import footer_lines
 from giaparse.tokens.layouts import detect
@@ -105,6 +106,13 @@ def _detect_by_lines(lines: list[str]) -> str | None:
     if pipe:
         tab -= sum("|" in ln and "\t" in ln for ln in lines)
     best = max(pipe, tab, newline)
+    if best < 3:  # no separators to speak of: cells apart by runs of spaces, ending in a value?
+        spaced = 0
+        for ln in lines:
+            parts = re.split(r"[ \xa0\u3000]{2,}", ln.strip())
+            spaced += len(parts) >= 2 and looks_like_value(parts[-1])
+        if spaced >= 3:
+            return "spaces"
     if best == 0:
         return None
     if best == pipe:
@@ -186,3 +194,46 @@ def test_cells_apart_by_runs_of_spaces_are_a_layout() -> None:
 def test_prose_with_single_spaces_is_not_the_spaces_layout() -> None:
     text = "2023 年，我局主动公开 12 条。\n共收到申请 3 件。\n办结 3 件，均在期限内答复。\n"
     assert tokenize(text).layout is None
+
+
+def test_a_table_split_into_markdown_tables_with_generic_headers() -> None:
+    """A converter splits 表三 at a page break and gives each part a made-up header row."""
+    from conftest import seed_text
+
+    import giaparse
+    from giaparse.rendering import render
+
+    report = giaparse.parse(seed_text("003_95eaafa52db6b695.txt"))
+    text = render(report, "markdown")
+    lines = text.split("\n")
+    at = next(i for i, ln in enumerate(lines) if "4.保护第三方合法权益" in ln)
+    header = "| 数据1 | 数据2 | 数据3 | 数据4 | 数据5 | 数据6 | 数据7 | 数据8 | 数据9 | 数据10 |"
+    lines[at:at] = ["", header, "|---|---|---|---|---|---|---|---|---|---|"]
+    top = "| Column1 | Column2 | Column3 | Column4 |"
+    lines[1:1] = [top, "|---|---|---|---|"]
+    again = giaparse.parse("\n".join(lines))
+    assert again.applications == report.applications
+    assert again.active_disclosure == report.active_disclosure
+    codes = [d.code for d in again.diagnostics]
+    assert "GENERIC_HEADER_REMOVED" in codes
+    assert not {"UNKNOWN_ROW", "EXTRA_ROW", "UNEXPECTED_ROW"} & set(codes)
+
+
+def test_the_title_repeated_at_the_top_of_pages_is_not_narrative() -> None:
+    from conftest import seed_text
+
+    import giaparse
+    from giaparse.rendering import render
+
+    report = giaparse.parse(seed_text("003_95eaafa52db6b695.txt"))
+    lines = render(report, "tab").split("\n")
+    title = lines[0]
+    assert "政府信息公开工作年度报告" in title
+    at = next(i for i, ln in enumerate(lines) if "（四）无法提供" in ln)
+    lines[at:at] = ["— 3 —", "", title.replace("年", " 年", 1)]  # a page break inside 表三
+    lines.insert(next(i for i, ln in enumerate(lines) if ln.startswith("五、")) + 2, title)
+    again = giaparse.parse("\n".join(lines))
+    assert again.applications == report.applications
+    assert again.sections == report.sections
+    removed = [d for d in again.diagnostics if d.code == "RUNNING_TITLE_REMOVED"]
+    assert len(removed) == 1 and "2次" in removed[0].message

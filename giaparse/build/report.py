@@ -3,6 +3,7 @@ sections, the year and the agency, and every diagnostic of doing so."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 
 import attrs
@@ -17,6 +18,7 @@ from giaparse.build.metadata import (
 )
 from giaparse.build.tables import TableBuilder
 from giaparse.core.diagnostics import Diagnostic
+from giaparse.core.items import Prose
 from giaparse.core.location import Location
 from giaparse.model.report import Report, Sections
 from giaparse.model.template import Template
@@ -91,11 +93,19 @@ def build_report(
 
     preamble = lexed.prose.get("preamble", [])
     title_year, title_agency = title_lines(preamble)
-    body = {k: v for k, v in lexed.prose.items() if k != "preamble"}
+    body, repeated = _without_running_title(preamble, lexed.prose)
+    if repeated:
+        found.append(
+            Diagnostic(
+                "RUNNING_TITLE_REMOVED",
+                "info",
+                f"报告标题在正文中又出现{len(repeated)}次（页眉），已删去 "
+                f"(the report's title repeated {len(repeated)} times as a running header; removed)",
+                repeated[0].at,
+            )
+        )
     texts = [p.text for p in preamble] + [p.text for lines in body.values() for p in lines]
-    sections = Sections(
-        **{spec.key: section_text(lexed.prose.get(spec.key)) for spec in labels.sections}
-    )
+    sections = Sections(**{spec.key: section_text(body.get(spec.key)) for spec in labels.sections})
     year = find_year(preamble, body, title_year)
     agency = find_agency(title_agency, texts, publisher(preamble))
     if agency is None:
@@ -127,6 +137,29 @@ def build_report(
         cell_locations=cell_locations,
         cell_texts=cell_texts,
     )
+
+
+def _without_running_title(
+    preamble: Sequence[Prose], prose: Mapping[str, list[Prose]]
+) -> tuple[dict[str, list[Prose]], list[Prose]]:
+    """The sections' prose without the report's title printed again at the top of pages."""
+    title = next((p.text for p in preamble[:6] if _TITLE.search(p.text)), None)
+    body: dict[str, list[Prose]] = {}
+    repeated: list[Prose] = []
+    key = "".join(title.split()) if title else None
+    for section, lines in prose.items():
+        if section == "preamble":
+            continue
+        body[section] = []
+        for line in lines:
+            if key is not None and "".join(line.text.split()) == key:
+                repeated.append(line)
+            else:
+                body[section].append(line)
+    return body, repeated
+
+
+_TITLE = re.compile(r"政府信息公开.{0,8}报告")
 
 
 def _rows_of_other_templates(chosen: Template, registry: Mapping[str, Template]) -> dict[str, str]:

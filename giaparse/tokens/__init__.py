@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from giaparse.core.diagnostics import Diagnostic
 from giaparse.core.items import Item, Prose, Row, TokenStream
 from giaparse.tokens.clean import clean_text, footer_lines
@@ -16,8 +18,21 @@ def tokenize(text: str) -> TokenStream:
     lines = text.split("\n")
     layout = detect(text)
     footers = footer_lines(text)
-    items = tuple(item for item in SPLITTERS[layout](lines, footers) if _keep(item))
+    kept = [item for item in SPLITTERS[layout](lines, footers) if _keep(item)]
+    generic = [i for i in kept if isinstance(i, Row) and _generic_header(i)]
+    items = tuple(i for i in kept if not (isinstance(i, Row) and _generic_header(i)))
     repairs = []
+    if generic:
+        where = "、".join(str(r.at) for r in generic[:10])
+        repairs.append(
+            Diagnostic(
+                "GENERIC_HEADER_REMOVED",
+                "info",
+                f"删去了{len(generic)}行转换工具生成的通用表头（{where}），如「数据1 | 数据2」 "
+                f"({len(generic)} generic header rows a converter made removed)",
+                generic[0].at,
+            )
+        )
     if footers:
         where = "、".join(str(n) for n in sorted(footers)[:10])
         repairs.append(
@@ -44,3 +59,16 @@ def tokenize(text: str) -> TokenStream:
 
 def _keep(item: Item) -> bool:
     return not isinstance(item, Row) or any(item.cells)
+
+
+# Header cells a converter makes up when it splits a table (Markdown from PDF, spreadsheets):
+# 数据1, 列2, 字段3, Column1, Unnamed: 0, col_4
+_GENERIC = re.compile(
+    r"(?:数据|列|字段|栏|Column|column|Col|col|Unnamed:?|field|Field)[ _]?\d{1,3}"
+)
+
+
+def _generic_header(row: Row) -> bool:
+    """A row of nothing but made-up header cells (at least two, no empty one among them)."""
+    cells = [c for c in row.cells if c]
+    return len(cells) >= 2 and all(_GENERIC.fullmatch(c) is not None for c in cells)
