@@ -70,3 +70,23 @@ def test_section_heading_variants(heading: str, section: str) -> None:
 )
 def test_non_headings(text: str) -> None:
     assert get_template("2019").label_table.section_of(text) is None
+
+
+def test_labels_in_traditional_characters_are_the_same_rows() -> None:
+    from conftest import seed_text
+
+    import giaparse
+
+    text = seed_text("003_95eaafa52db6b695.txt")
+    traditional = str.maketrans(
+        "许开决处区复总结转继续办数项规计诉议务审", "許開決處區複總結轉繼續辦數項規計訴議務審"
+    )
+    lines = text.split("\n")
+    # only the table rows: the narrative keeps its own characters
+    converted = [ln.translate(traditional) if "\t" in ln else ln for ln in lines]
+    assert converted != lines
+    again = giaparse.parse("\n".join(converted))
+    want = giaparse.parse(text)
+    for key in ("template", "active_disclosure", "applications", "reviews"):
+        assert getattr(again, key) == getattr(want, key), key
+    assert [d.code for d in again.diagnostics] == [d.code for d in want.diagnostics]
