@@ -51,6 +51,7 @@ __all__ = [
     "reports",
     "row_of",
     "sections",
+    "spaced_text",
 ]
 
 PLACES = ("宁海县", "京山市", "尧都区", "浑江区", "鲁山县", "荆门市", "余姚市")
@@ -455,3 +456,36 @@ def corpus(n: int, seed: int = 0) -> list[tuple[str, Report]]:
 
     rnd = random.Random(seed)
     return [(f"generated-{i:05d}.txt", random_report(rnd)) for i in range(n)]
+
+
+def spaced_text(report: Report, *, traditional: bool = False, seed: int = 0) -> str:
+    """``report`` as an extractor prints it with no separators (``pdftotext -layout``):
+    cells apart by runs of spaces, a blank value as ``-``, covered cells not printed, page
+    numbers and the title repeated inside the tables, labels in traditional characters if
+    asked."""
+    rnd = random.Random(seed)
+    items = report_items(report)
+    title = items[0].text if items and isinstance(items[0], Prose) else ""
+    verbatim = {r.label for r in getattr(report.active_disclosure, "extra_rows", ())}
+    out: list[str] = []
+    for n, item in enumerate(items):
+        if isinstance(item, Prose):
+            out.append(item.text)
+            continue
+        marks = item.marks or ("own",) * len(item.cells)
+        cells = [
+            (c or "-").replace("\n", "")
+            for c, m in zip(item.cells, marks, strict=True)
+            if m == "own"
+        ]
+        if traditional and item.cells[0] not in verbatim:  # extra rows are kept as printed
+            cells = [c.translate(_TRADITIONAL) for c in cells]
+        out.append((" " * rnd.randint(0, 6)) + (" " * rnd.randint(2, 5)).join(cells))
+        if n % 17 == 16:  # a page break inside a table: its number, the title again
+            out += ["", f"- {n // 17 + 1} -", "", title]
+    return "\n".join(out) + "\n"
+
+
+_TRADITIONAL = str.maketrans(
+    "许开决处区复总结转继续办数项规计诉议务审", "許開決處區複總結轉繼續辦數項規計訴議務審"
+)

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from giaparse.core.items import Prose, Row
 from giaparse.core.values import looks_like_value
+from giaparse.testing import reports
 from giaparse.tokens import tokenize
 from giaparse.tokens.clean import footer_lines
 from giaparse.tokens.layouts import detect
@@ -237,3 +238,18 @@ def test_the_title_repeated_at_the_top_of_pages_is_not_narrative() -> None:
     assert again.sections == report.sections
     removed = [d for d in again.diagnostics if d.code == "RUNNING_TITLE_REMOVED"]
     assert len(removed) == 1 and "2次" in removed[0].message
+
+
+@settings(max_examples=40, deadline=None)
+@given(report=reports(consistent=None), traditional=st.booleans(), seed=st.integers(0, 99))
+def test_spaced_extractor_text_reads_back(report, traditional: bool, seed: int) -> None:
+    """pdftotext-like text of any report: blanks as '-', page numbers and the title inside the
+    tables, labels maybe in traditional characters. Every cell comes back."""
+    import giaparse
+    from giaparse.testing import spaced_text
+
+    text = spaced_text(report, traditional=traditional, seed=seed)
+    again = giaparse.parse(text)
+    assert again.layout == "spaces"
+    for key in ("active_disclosure", "applications", "reviews"):
+        assert getattr(again, key) == getattr(report, key), key
