@@ -28,12 +28,12 @@ from giaparse.core.errors import ParseError
 from giaparse.core.furniture import is_page_number
 from giaparse.core.items import COLSPAN, OWN, ROWSPAN, Item, Mark, Prose, Row, TokenStream
 from giaparse.core.location import Location
+from giaparse.core.tidy import CJK
 
 SNAP = 3.0  # points: rules closer than this are one rule; pdfplumber's default too
 THIN = 2.5  # points: a path thinner than this is a rule
 MAX_PAGES = 300  # a report has a few dozen; past this the rest is not read (a diagnostic)
 _BAND = 0.08  # of the page height: where page numbers and running headers live
-_CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
 _DIGITS = re.compile(r"\d+")
 
 
@@ -403,7 +403,7 @@ def _cell_text(chars: list[Char]) -> str:
     out = ""
     for line in _lines(chars):
         text = _join(line)
-        if out and not (_CJK.match(out[-1]) or _CJK.match(text[0])):
+        if out and not (CJK.match(out[-1]) or CJK.match(text[0])):
             out += " "
         out += text
     return out
