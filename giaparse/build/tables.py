@@ -33,7 +33,7 @@ from giaparse.model.fields import (
 )
 from giaparse.model.labels import normalize
 from giaparse.model.tables import ExtraRow
-from giaparse.parsing.lexer import EXTRA_ROW, VALUES, RowToken, at, base
+from giaparse.parsing.lexer import EXTRA_ROW, NOTE, VALUES, RowToken, at, base
 
 _PARSERS = {COUNT: parse_count, DELTA: parse_delta}
 
@@ -360,7 +360,8 @@ class TableBuilder:
         )
 
 
-_CELL_NOTE = re.compile(r"(.{1,20}?)(\((?:其中|含|包括|包含|注|另有|不含)[^()]{0,40}\))")
+# a value with its note beside it: 16（其中修订2件）; a note is what the lexer takes for one
+_CELL_NOTE = re.compile(r"(.{1,20}?)(" + NOTE.pattern + ")")
 
 
 def _header_unit(header: Token | None, index: int) -> Unit | None:
