@@ -18,9 +18,17 @@ def tokenize(text: str) -> TokenStream:
     lines = text.split("\n")
     layout = detect(text)
     footers = footer_lines(text)
-    kept = [item for item in SPLITTERS[layout](lines, footers) if _keep(item)]
-    generic = [i for i in kept if isinstance(i, Row) and _generic_header(i)]
-    items = tuple(i for i in kept if not (isinstance(i, Row) and _generic_header(i)))
+    kept: list[Item] = []
+    generic: list[Row] = []
+    for item in SPLITTERS[layout](lines, footers):
+        if isinstance(item, Row):
+            if not any(item.cells):
+                continue
+            if _generic_header(item):
+                generic.append(item)
+                continue
+        kept.append(item)
+    items = tuple(kept)
     repairs = []
     if generic:
         where = "、".join(str(r.at) for r in generic[:10])
@@ -55,10 +63,6 @@ def tokenize(text: str) -> TokenStream:
             )
         )
     return TokenStream(items=items, layout=layout, repairs=tuple(repairs))
-
-
-def _keep(item: Item) -> bool:
-    return not isinstance(item, Row) or any(item.cells)
 
 
 # Header cells a converter makes up when it splits a table (Markdown from PDF, spreadsheets):
