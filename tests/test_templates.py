@@ -117,3 +117,27 @@ def test_a_new_template_registers_without_editing_the_library(tmp_path: Path) ->
 
         unregister_template("2099")
     assert "2099" not in giaparse.templates()
+
+
+def test_relative_paths_are_found_beside_the_module_that_makes_the_template(
+    tmp_path: Path,
+) -> None:
+    import importlib.util
+
+    # a folder whose name holds "attrs" is still the maker's folder
+    folder = tmp_path / "mattrs_templates"
+    folder.mkdir()
+    (folder / "maker.py").write_text(
+        "import giaparse\nT = giaparse.Template(name='rel', grammar='t.lark', labels='t.toml')\n",
+        encoding="utf-8",
+    )
+    for name in ("t.lark", "t.toml"):
+        (folder / name).write_text("", encoding="utf-8")
+    spec = importlib.util.spec_from_file_location("maker", folder / "maker.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.T.grammar == (folder / "t.lark").resolve()
+    assert module.T.labels == (folder / "t.toml").resolve()
+    # made again through attrs.evolve, the paths are kept, not resolved beside attrs
+    assert attrs.evolve(module.T, description="x").grammar == (folder / "t.lark").resolve()

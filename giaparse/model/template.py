@@ -6,6 +6,7 @@ plugin is a warning and never stops the others or the built-ins.
 
 from __future__ import annotations
 
+import os
 import sys
 import threading
 import warnings
@@ -13,6 +14,7 @@ from functools import cached_property
 from importlib.metadata import EntryPoint, entry_points
 from pathlib import Path
 
+import attr
 import attrs
 
 from giaparse.core.errors import UnknownTemplateError
@@ -162,13 +164,27 @@ def unregister_template(name: str) -> None:
         _REGISTRY.pop(name, None)
 
 
+# Frames that are not a Template's maker: generated code (attrs' __init__), giaparse itself,
+# and the attrs packages (attrs.evolve); matched by folder, not by a word in the path.
+_NOT_THE_MAKER = (
+    "<",
+    *(
+        str(folder) + os.sep
+        for folder in (
+            Path(__file__).resolve().parents[1],
+            Path(attr.__file__).resolve().parent,
+            Path(attrs.__file__).resolve().parent,
+        )
+    ),
+)
+
+
 def _caller_dir() -> Path | None:
     """The folder of the module that made a Template (outside giaparse and attrs)."""
     frame = sys._getframe(2)
-    here = str(Path(__file__).resolve().parent.parent)
     while frame is not None:
         name = frame.f_code.co_filename
-        if not name.startswith("<") and not name.startswith(here) and "attrs" not in name:
+        if not name.startswith(_NOT_THE_MAKER):
             return Path(name).resolve().parent
         frame = frame.f_back  # type: ignore[assignment]
     return None
