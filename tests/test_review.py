@@ -80,6 +80,8 @@ def test_a_broken_total_is_highlighted_with_its_message(browser: Any, tmp_path: 
     # the diagnostics list links to the cell
     link = page.locator("ol.findings a", has_text="T3_COLUMN_BALANCE").first
     link.click()
+    # a click that changes the hash is handled in a later task (hashchange): wait for it
+    page.wait_for_function("document.activeElement && document.activeElement.dataset.key")
     assert page.evaluate("document.activeElement.dataset.key") == failure.cells[0]
     first = page.locator(f'td[data-key="{failure.cells[0]}"]')
     assert failure.message in first.inner_text()  # the message printed beside its cell
@@ -136,9 +138,11 @@ def test_the_corpus_table_sorts_filters_and_opens_a_report(browser: Any, tmp_pat
     assert rows.count() == 31
     assert rows.first.get_attribute("data-source") == "broken.txt"  # worst first
     page.click('#summary th[data-key="year"]')
+    page.locator('#summary th[data-key="year"][aria-sort="ascending"]').wait_for()
     years = [int(y) for y in rows.evaluate_all("rs => rs.map(r => r.dataset.year)")]
     assert years == sorted(years)
     page.click('#summary th[data-key="year"]')
+    page.locator('#summary th[data-key="year"][aria-sort="descending"]').wait_for()
     years = [int(y) for y in rows.evaluate_all("rs => rs.map(r => r.dataset.year)")]
     assert years == sorted(years, reverse=True)
     agency = reports[3][1].agency
@@ -216,5 +220,6 @@ def test_a_2000_report_corpus_opens(browser: Any, tmp_path: Path) -> None:
     page = open_page(browser, html, tmp_path, "#sort=errors&dir=desc")
     assert page.locator("#summary tbody tr").count() == 2000
     page.goto(page.url.split("#")[0] + "#r-1999")
+    page.locator("#report h2").wait_for()
     assert page.locator("#report table.report").count() == 3
     page.close()
