@@ -8,16 +8,14 @@ from pathlib import Path
 from typing import Any
 
 from giaparse.export.review import Entry
-from giaparse.export.writers import read_table
+from giaparse.export.writers import SQLITE_SUFFIXES, read_table
 from giaparse.model.report import Report
-
-BATCH_SUFFIXES = (".sqlite", ".db", ".sqlite3", ".jsonl")
 
 
 def is_batch_output(path: str | Path) -> bool:
     """A SQLite file, or the reports table of a JSON Lines batch (``x.reports.jsonl``)."""
     p = Path(path)
-    if p.suffix.lower() in (".sqlite", ".db", ".sqlite3"):
+    if p.suffix.lower() in SQLITE_SUFFIXES:
         return True
     return p.suffix.lower() == ".jsonl" and p.name.endswith(".reports.jsonl")
 

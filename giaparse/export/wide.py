@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from giaparse.core.values import Money
 from giaparse.export.review import Entry
+from giaparse.export.writers import SQLITE_SUFFIXES
 from giaparse.model.fields import MONEY, row_fields, value_fields
 from giaparse.model.report import Report
 from giaparse.model.template import templates
@@ -110,7 +111,7 @@ def write_wide(output: str | Path, entries: Iterable[Entry]) -> Path:
     columns = wide_columns()
     plain = [{c: _plain(r[c]) for c in columns} for r in rows]
     suffix = output.suffix.lower()
-    if suffix in (".sqlite", ".db", ".sqlite3"):
+    if suffix in SQLITE_SUFFIXES:
         counts = _count_columns()
         db = sqlite3.connect(output)
         try:
@@ -152,7 +153,7 @@ def read_wide(output: str | Path) -> pandas.DataFrame:
 
     output = Path(output)
     suffix = output.suffix.lower()
-    if suffix in (".sqlite", ".db", ".sqlite3"):
+    if suffix in SQLITE_SUFFIXES:
         db = sqlite3.connect(output)
         db.row_factory = sqlite3.Row
         try:

@@ -38,6 +38,7 @@ from giaparse.export.rows import (
 )
 
 FORMATS = (".sqlite", ".db", ".jsonl", ".csv", ".parquet")
+SQLITE_SUFFIXES = (".sqlite", ".db", ".sqlite3")  # what is written and read as SQLite
 _GETTERS = {t: itemgetter(*COLUMNS[t]) for t in TABLES}
 _JSON = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps(...) would build one per row
 
@@ -68,7 +69,7 @@ def open_writer(output: str | Path) -> Writer:
     suffix = output.suffix.lower()
     if suffix in FORMATS:
         output.parent.mkdir(parents=True, exist_ok=True)
-    if suffix in (".sqlite", ".db", ".sqlite3"):
+    if suffix in SQLITE_SUFFIXES:
         return SqliteWriter(output)
     if suffix == ".jsonl":
         return JsonlWriter(output)
@@ -488,7 +489,7 @@ def read_table(output: str | Path, table: str) -> list[dict[str, Any]]:
     numbers as int, blanks as None, the rest as str (for tests and quick looks)."""
     output = Path(output)
     suffix = output.suffix.lower()
-    if suffix in (".sqlite", ".db", ".sqlite3"):
+    if suffix in SQLITE_SUFFIXES:
         db = sqlite3.connect(output)
         db.row_factory = sqlite3.Row
         try:
