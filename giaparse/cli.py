@@ -170,10 +170,10 @@ def batch_cmd(
             summary = run_batch(inputs, output, jobs=jobs, progress=tick, wide=wide)
         _warn_excel(output)
     except (OSError, sqlite3.Error) as err:  # the output: a folder, a disk, a locked file
-        click.echo(f"giaparse: {output}: {' '.join(str(err).split())}", err=True)
+        _fail(output, err)
         sys.exit(EXIT_OUTPUT)
     except (ValueError, RuntimeError) as err:  # the inputs or the options
-        click.echo(f"giaparse: {' '.join(str(err).split())}", err=True)
+        _fail(None, err)
         sys.exit(EXIT_NOT_A_REPORT)
     click.echo(f"giaparse: {output}: {summary.line()}", err=True)
     sys.exit(EXIT_OK)
@@ -207,16 +207,16 @@ def review_cmd(inputs: tuple[str, ...], output: Path, template: str | None) -> N
         try:
             entries.append(Entry(str(path), parse_file(path, template=template)))
         except GiaparseError as err:
-            entries.append(Entry(str(path), None, " ".join(str(err).split())))
+            entries.append(Entry(str(path), None, _one_line(err)))
     try:
         page = review(entries)
         output.parent.mkdir(parents=True, exist_ok=True)
         output.write_text(page, encoding="utf-8")
     except OSError as err:
-        click.echo(f"giaparse: {output}: {' '.join(str(err).split())}", err=True)
+        _fail(output, err)
         sys.exit(EXIT_OUTPUT)
     except GiaparseError as err:
-        click.echo(f"giaparse: {' '.join(str(err).split())}", err=True)
+        _fail(None, err)
         sys.exit(EXIT_NOT_A_REPORT)
     failed = sum(1 for e in entries if e.report is None)
     click.echo(f"giaparse: {output}: {len(entries)} reports ({failed} unreadable)", err=True)
@@ -241,9 +241,14 @@ def _warn_excel(output: str) -> None:
         )
 
 
-def _fail(path: Path, err: Exception) -> None:
-    message = " ".join(str(err).split())
-    click.echo(f"giaparse: {path}: {message}", err=True)
+def _one_line(err: Exception) -> str:
+    return " ".join(str(err).split())
+
+
+def _fail(where: Path | str | None, err: Exception) -> None:
+    """The one line on stderr an error becomes: ``giaparse: [where: ]message``."""
+    place = f"{where}: " if where is not None else ""
+    click.echo(f"giaparse: {place}{_one_line(err)}", err=True)
 
 
 if __name__ == "__main__":  # pragma: no cover
