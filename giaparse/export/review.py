@@ -24,6 +24,7 @@ from typing import Any
 import attrs
 
 from giaparse.checks import check_series
+from giaparse.core.diagnostics import SEVERITIES
 from giaparse.core.items import Prose
 from giaparse.core.values import Money
 from giaparse.model.fields import MONEY, row_fields, value_fields
@@ -32,7 +33,7 @@ from giaparse.model.template import get_template
 from giaparse.rendering.documents import Cell, grid, groups
 from giaparse.rendering.report import cell_text, report_items
 
-SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
+SEVERITY_RANK = {s: i for i, s in enumerate(SEVERITIES)}  # worst first
 # The key figures of the year-over-year view: (label, cell key)
 KEY_FIGURES = (
     ("新收申请", "applications.new_requests.total"),
