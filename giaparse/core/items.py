@@ -15,13 +15,19 @@ import attrs
 from giaparse.core.diagnostics import Diagnostic
 from giaparse.core.location import NOWHERE, Location
 
-Mark = Literal["own", "colspan", "rowspan", "absent", "continued"]
+Mark = Literal["own", "colspan", "rowspan", "absent", "continued", "run", "piece"]
 OWN: Mark = "own"
 COLSPAN: Mark = "colspan"  # covered by the cell to its left (its text is that cell's)
 ROWSPAN: Mark = "rowspan"  # covered by the cell above
 ABSENT: Mark = "absent"  # no cell in the source grid (a short row)
 CONTINUED: Mark = "continued"  # a label cell still open from the previous page
 PLACEHOLDERS: frozenset[Mark] = frozenset({COLSPAN, ROWSPAN, ABSENT, CONTINUED})
+# Crawler text lost the cell boundaries: a cell may hold several cells' values glued together
+# (RUN: cut anywhere), or one line that may be part of a value broken over lines or stand for
+# a repeated value a crawler collapsed (PIECE). Which it is, the tables' arithmetic decides.
+RUN: Mark = "run"
+PIECE: Mark = "piece"
+UNSPLIT: frozenset[Mark] = frozenset({RUN, PIECE})
 
 
 @attrs.frozen(slots=True)

@@ -12,13 +12,15 @@ from typing import Any
 
 import attrs
 
-_QUOTES = dict.fromkeys(map(ord, "\"'“”‘’「」『』〝〞＂"), None)
+QUOTES = "\"'“”‘’「」『』〝〞＂"  # dropped when labels are compared
+_QUOTES = dict.fromkeys(map(ord, QUOTES), None)
 # Traditional forms of the characters the templates' labels print (a report typed or OCR'd in
 # traditional characters, or a converter that mixed them in): compared as simplified.
 _SIMPLIFIED = str.maketrans(
     "與業舉於會體來倉個內決況減辦務動區發處複審屬廢開強當總執報護掃據擇數無機權條構結織經繼續維糾納組罰規計認議許訟訪訴詢請購費轉過這進採問須項題額實現類係統穩確製滿產對導並應為證圖單長門稅質團儲財",
     "与业举于会体来仓个内决况减办务动区发处复审属废开强当总执报护扫据择数无机权条构结织经继续维纠纳组罚规计认议许讼访诉询请购费转过这进采问须项题额实现类系统稳确制满产对导并应为证图单长门税质团储财",
 )
+SIMPLIFIED = _SIMPLIFIED
 _NUM_ENUM = re.compile(r"^(\d{1,2})[、.．,，]")
 _CJK_ENUM = re.compile(r"^([一二三四五六七八九十]{1,3})[.．,，]")
 _ENUM = re.compile(

@@ -11,6 +11,7 @@ import attrs
 from giaparse.core.diagnostics import Diagnostic
 from giaparse.core.location import Location
 from giaparse.core.source import Source
+from giaparse.core.values import Unit
 from giaparse.model.convert import structure, unstructure
 from giaparse.model.tables import ActiveDisclosure, Applications, Reviews
 
@@ -35,6 +36,24 @@ class Sections:
     other_matters: str | None = attrs.field(
         default=None, metadata={"label": "六、其他需要报告的事项"}
     )
+
+
+@attrs.frozen(slots=True)
+class Unsplit:
+    """A row's values as crawler text printed them, not yet cut into its cells.
+
+    Glued text (``153010221``) has lost where one cell ends; a layout of one line per cell
+    may have broken a value over lines or dropped repeated lines. The checks cut, join or
+    repeat the pieces by the tables' arithmetic (:mod:`giaparse.checks.solve`).
+    """
+
+    label: str  # the row's label as printed, for messages
+    cells: tuple[str, ...]  # the cell keys the pieces fill, in printed order
+    kinds: tuple[str, ...]  # count, delta or money, per cell
+    units: tuple[Unit | None, ...]  # per cell: the unit a money cell's header names
+    pieces: tuple[str, ...]  # runs (glued) or lines (lines), as printed
+    glued: bool  # True: a run may be cut anywhere; False: lines may be joined or repeated
+    at: Location
 
 
 def _diagnostics(values: Iterable[Diagnostic]) -> tuple[Diagnostic, ...]:
@@ -78,6 +97,12 @@ class Report:
     # file is the same report); in the JSON as "source", "source_kind" and "sha256".
     source: Source | None = attrs.field(
         default=None, eq=False, repr=False, metadata={"label": "来源", "internal": True}
+    )
+
+    # Rows of crawler text whose values the checks have still to cut into cells; empty once
+    # the report is parsed. Not data: never in the JSON, nor in equality.
+    pending: tuple[Unsplit, ...] = attrs.field(
+        default=(), eq=False, repr=False, metadata={"label": "待切分", "internal": True}
     )
 
     def to_dict(self) -> dict[str, Any]:
