@@ -43,6 +43,7 @@ def build_report(
     cell_locations: dict[str, Location] = {}
     cell_texts: dict[str, str] = {}
     marked: list[tuple[str, Location]] = []
+    pending = []
     for name, cls in chosen.tables.items():
         builder = TableBuilder(name, cls, frozenset(labels.blocks.values()), labels.aggregates)
         tables[name] = builder.build(parsed.parts.get(name, ()), strays, other_rows)
@@ -50,6 +51,7 @@ def build_report(
         cell_locations.update(builder.locations)
         cell_texts.update(builder.texts)
         marked.extend(builder.marked)
+        pending.extend(builder.pending)
         found.extend(builder.notes)
     for note in lexed.notes:
         found.append(
@@ -136,6 +138,7 @@ def build_report(
         diagnostics=tuple(found),
         cell_locations=cell_locations,
         cell_texts=cell_texts,
+        pending=tuple(pending),
     )
 
 

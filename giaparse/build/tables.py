@@ -12,6 +12,7 @@ from lark import Token
 
 from giaparse.build.cells import Resolved, resolve
 from giaparse.core.diagnostics import Diagnostic, Severity
+from giaparse.core.items import UNSPLIT
 from giaparse.core.location import Location
 from giaparse.core.values import (
     CellError,
@@ -32,6 +33,7 @@ from giaparse.model.fields import (
     value_fields,
 )
 from giaparse.model.labels import normalize
+from giaparse.model.report import Unsplit
 from giaparse.model.tables import ExtraRow
 from giaparse.parsing.lexer import EXTRA_ROW, NOTE, VALUES, RowToken, at, base
 
@@ -68,6 +70,7 @@ class TableBuilder:
     texts: dict[str, str] = attrs.field(factory=dict)  # cell key -> the cell as printed
     marked: list[tuple[str, Location]] = attrs.field(factory=list)  # blanks printed as - — / 无
     notes: list[Diagnostic] = attrs.field(factory=list)  # notes printed in a cell, beside its value
+    pending: list[Unsplit] = attrs.field(factory=list)  # crawler rows the checks will cut
 
     def build(
         self, tokens: Iterable[Token], strays: list[Token], other_rows: Mapping[str, str]
@@ -163,6 +166,9 @@ class TableBuilder:
         row_cls = field.metadata["row"]
         plan = _columns(self.table, field.name, row_cls)
         value: RowToken = tok.value
+        if _unsplit(value):
+            self._pending(value, [(field, column, key) for _, _, key, column in plan], header)
+            return row_cls()
         cells: Sequence[str | None] = value.values
         cell_lines: Sequence[Location | None] = value.value_locations
         if len(cells) != len(plan):
@@ -204,6 +210,10 @@ class TableBuilder:
             for column in _columns(self.table, f.name, f.metadata["row"])
         ]
         value: RowToken = tok.value
+        if _unsplit(value):
+            plan = [(f, column, key) for f, (_, _, key, column) in slots]
+            self._pending(value, plan, None)
+            return {f.name: f.metadata["row"]() for f in fields}
         res = resolve(value.values, value.value_locations, len(slots), value.value_marks)
         self._resolved(res, tok, "数据行", (self.table,))
         per_row: dict[str, dict[str, Any]] = {f.name: {} for f in fields}
@@ -218,6 +228,31 @@ class TableBuilder:
             name: f.metadata["row"](**per_row[name])
             for name, f in zip(per_row, fields, strict=True)
         }
+
+    def _pending(
+        self,
+        value: RowToken,
+        plan: Sequence[tuple[attrs.Attribute[Any], attrs.Attribute[Any], str]],
+        header: Token | None,
+    ) -> None:
+        """Keep a crawler row's pieces for the checks to cut (each cell located at the row)."""
+        units: list[Unit | None] = []
+        for i, (_, column, key) in enumerate(plan):
+            self.locations[key] = value.at
+            money = column.metadata["kind"] == MONEY
+            unit = (_header_unit(header, i) or column.metadata.get("unit")) if money else None
+            units.append(unit)
+        self.pending.append(
+            Unsplit(
+                value.label or TABLE_NUMBERS.get(self.table, self.table),
+                tuple(key for _, _, key in plan),
+                tuple(column.metadata["kind"] for _, column, _ in plan),
+                tuple(units),
+                tuple(c for c in value.values if c),
+                all(m == "run" for m in value.value_marks or () if m in UNSPLIT),
+                value.at,
+            )
+        )
 
     def _value(
         self,
@@ -358,6 +393,12 @@ class TableBuilder:
                 (f"{self.table}.{field.name}",),
             )
         )
+
+
+def _unsplit(value: RowToken) -> bool:
+    """Crawler text: the row's values still have to be cut into cells."""
+    marks = value.value_marks
+    return marks is not None and any(m in UNSPLIT for m in marks)
 
 
 # a value with its note beside it: 16（其中修订2件）; a note is what the lexer takes for one
