@@ -19,6 +19,7 @@ from giaparse.core.items import Item, Prose, Row, TokenStream
 from giaparse.core.source import Source
 from giaparse.model.report import Report
 from giaparse.model.template import TABLES, builtin_names, get_template, templates
+from giaparse.parsing.anchors import CRAWLER_LAYOUTS, anchors_for, regrid
 from giaparse.parsing.detect import detect_template
 from giaparse.parsing.lexer import Lexed, lex
 from giaparse.parsing.parser import compile_grammar, drive
@@ -64,6 +65,9 @@ def parse_items(
     items = tuple(items)
     registry = templates()
     diagnostics: list[Diagnostic] = list(repairs)
+    if layout in CRAWLER_LAYOUTS:  # no cell boundaries: the templates' labels cut the rows
+        tables = [get_template(template)] if template else list(registry.values())
+        items = tuple(regrid(items, anchors_for([t.label_table for t in tables]), layout))
     if template is None:
         chosen, found = detect_template(items, registry, builtin_names())
         diagnostics.extend(found)

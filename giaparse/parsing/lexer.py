@@ -12,7 +12,7 @@ import attrs
 from lark import Token
 from lark.lexer import Lexer
 
-from giaparse.core.items import Item, Mark, Prose, Row
+from giaparse.core.items import UNSPLIT, Item, Mark, Prose, Row
 from giaparse.core.location import NOWHERE, Location
 from giaparse.core.values import looks_like_value
 from giaparse.model.labels import LabelTable, normalize
@@ -126,11 +126,12 @@ def _token(terminals: Mapping[str, str], name: str, value: RowToken | Prose) -> 
 
 def classify(row: Row, labels: LabelTable, terminals: Mapping[str, str]) -> Token | None:
     cells = row.cells
+    marks = row.marks
     label_at: list[int] = []
     for i, cell in enumerate(cells):
         if not cell:
             continue
-        if looks_like_value(cell):
+        if looks_like_value(cell) or (marks is not None and marks[i] in UNSPLIT):
             break
         label_at.append(i)
     if not label_at:

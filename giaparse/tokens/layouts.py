@@ -16,6 +16,10 @@ from giaparse.core.values import looks_like_value
 from giaparse.tokens.clean import is_blank
 
 PIPE, MARKDOWN, TAB, NEWLINE, SPACES = "pipe", "markdown", "tab", "newline", "spaces"
+# Crawler text with no cell separators: cells glued into runs (GLUED), or one cell per line with
+# no tab and no reliable blank line between rows (LINES). The tokenizer only names them; the
+# template's labels cut them into rows (giaparse.parsing.anchors).
+GLUED, LINES = "glued", "lines"
 _SEPARATOR_CHARS = frozenset("|:- \t+")
 _MAX_WRAP = 3  # a pipe row wrapped over more lines than this is not a wrapped row
 
@@ -46,6 +50,10 @@ def detect(text: str) -> str | None:
         spaced = sum(1 for line in text.split("\n") if _spaced_row(line))
         if spaced >= _MIN_TABLE_LINES:
             return SPACES
+        if len(_VALUE_LINE.findall(text)) >= _MIN_VALUE_LINES:
+            return LINES
+        if len(_GLUED_RUN.findall(text)) >= _MIN_TABLE_LINES:
+            return GLUED
     if best == 0:
         return None
     if best == pipe:
@@ -55,6 +63,16 @@ def detect(text: str) -> str | None:
 
 
 _MIN_TABLE_LINES = 3
+_MIN_VALUE_LINES = 8  # a table laid out one cell per line has dozens of bare-value lines
+_VALUE_LINE = re.compile(r"(?m)^[ \t\xa0\u3000]*[+-]?\d{1,15}(?:\.\d+)?(?:万元|元)?[ \xa0\u3000]*$")
+# A label glued to a run of values: a CJK character or closing bracket, then three or more
+# digits (spaces allowed between), then the next label or the line's end; a count in prose
+# is followed by its measure word (21件, 2023年) and does not count.
+_GLUED_RUN = re.compile(
+    r"[\u4e00-\u9fff)）](?:[ \xa0]?[+-]?\d){3,}"
+    r"(?=[\u4e00-\u9fff（(]|[ \xa0]*$)(?![年月日号件个条项次人篇份万元余名家起天])",
+    re.MULTILINE,
+)
 _GAP = re.compile(r"[ \xa0\u3000]{2,}")  # what pdftotext -layout and OCR put between cells
 
 
@@ -191,5 +209,7 @@ SPLITTERS = {
     TAB: split_tab,
     NEWLINE: split_newline,
     SPACES: split_spaces,
+    GLUED: split_prose,  # lines as they are: only the template's labels can cut them
+    LINES: split_prose,
     None: split_prose,
 }
