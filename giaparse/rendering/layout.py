@@ -1,4 +1,5 @@
-"""Lay rows and prose out as text: pipe, tab, newline (one cell per line) or Markdown."""
+"""Lay rows and prose out as text: pipe, tab, newline (one cell per line) or Markdown; or as
+crawler text that has lost the cell boundaries: glued, or lines."""
 
 from __future__ import annotations
 
@@ -7,12 +8,18 @@ from collections.abc import Sequence
 from giaparse.core.items import Item, Prose, Row
 
 LAYOUTS = ("pipe", "tab", "newline", "markdown")
+# Crawler text: every cell is there, but not where one ends. A blank cell leaves no trace.
+CRAWLER_LAYOUTS = ("glued", "lines")
+_BREAK_AT = 3  # the lines layout breaks a number this long after its first digit (1 / 62)
 
 
 def lay_out(items: Sequence[Item], layout: str = "pipe", newline: str = "\n") -> str:
     """Text whose tokenizer reading gives back ``items``; ``\\n`` inside a cell is a wrap."""
+    if layout in CRAWLER_LAYOUTS:
+        return newline.join(_crawled(items, layout)) + newline
     if layout not in LAYOUTS:
-        raise ValueError(f"layout must be one of {', '.join(LAYOUTS)}; got {layout!r}")
+        known = ", ".join((*LAYOUTS, *CRAWLER_LAYOUTS))
+        raise ValueError(f"layout must be one of {known}; got {layout!r}")
     out: list[str] = []
     previous: Item | None = None
     for item in items:
@@ -34,3 +41,31 @@ def lay_out(items: Sequence[Item], layout: str = "pipe", newline: str = "\n") ->
             out.append("")
         previous = item
     return newline.join(out) + newline
+
+
+def _crawled(items: Sequence[Item], layout: str) -> list[str]:
+    """Glued: each table's rows run together on one line, cells with nothing between them.
+    Lines: one cell per line, no tab, no blank line; long values broken after their first
+    digit, and every line equal to the line before dropped, as some crawlers do."""
+    out: list[str] = []
+    glued: list[str] = []
+    for item in items:
+        if isinstance(item, Prose):
+            if glued:
+                out.append("".join(glued))
+                glued = []
+            out.append(item.text)
+        elif layout == "glued":
+            glued.extend(c.replace("\n", "") for c in item.cells)
+        else:
+            for cell in item.cells:
+                first = 2 if cell[:1] in "+-" else 1  # a sign stays with its first digit
+                if cell and cell[-1].isdigit() and len(cell) >= _BREAK_AT + first - 1:
+                    out.extend([cell[:first], cell[first:]])
+                elif cell:
+                    out.extend(cell.split("\n"))
+    if glued:
+        out.append("".join(glued))
+    if layout == "lines":
+        out = [line for i, line in enumerate(out) if i == 0 or line != out[i - 1]]
+    return out

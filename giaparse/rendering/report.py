@@ -31,11 +31,13 @@ DOCUMENT_LAYOUTS = ("html", "docx")
 def render(report: Report, layout: Literal["docx"]) -> bytes: ...
 @overload
 def render(
-    report: Report, layout: Literal["pipe", "tab", "newline", "markdown", "html"] = "pipe"
+    report: Report,
+    layout: Literal["pipe", "tab", "newline", "markdown", "glued", "lines", "html"] = "pipe",
 ) -> str: ...
 def render(report: Report, layout: str = "pipe") -> str | bytes:
-    """The report in ``layout``: text ("pipe", "tab", "newline", "markdown"), an HTML page
-    ("html") or a Word file ("docx", as bytes), tables in the official shapes."""
+    """The report in ``layout``: text ("pipe", "tab", "newline", "markdown"), crawler text
+    without cell boundaries ("glued", "lines"), an HTML page ("html") or a Word file ("docx",
+    as bytes), tables in the official shapes."""
     items = report_items(report)
     if layout == "html":
         return to_html(items, title=items[0].text if isinstance(items[0], Prose) else "")
