@@ -15,8 +15,9 @@ other cuts; what it fixes uniquely gets an info only.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 import attrs
@@ -24,6 +25,7 @@ import attrs
 from giaparse.checks.cells import cell_values, chinese
 from giaparse.checks.rules import RULES, Equation
 from giaparse.core.diagnostics import Diagnostic
+from giaparse.core.location import NOWHERE
 from giaparse.core.values import BLANK_MARKERS, Money, Unit, clean
 from giaparse.model.fields import DELTA, MONEY
 from giaparse.model.report import Report, Unsplit
@@ -47,6 +49,7 @@ Values = tuple[Any, ...]
 class Candidate:
     texts: tuple[str, ...]  # each cell's text ("" for a blank mark)
     values: Values
+    edits: int = 0  # lines joined or repeated to read it this way (lines layout)
 
 
 def solve(report: Report) -> Report:
@@ -56,10 +59,12 @@ def solve(report: Report) -> Report:
     diags: list[Diagnostic] = []
     collapse = _collapses(report.pending)
     eqs = _equations(report, report.pending)
+    totals = _own_totals(eqs)
     rows: list[Unsplit] = []
+    kept: list[int] = []
     domains: list[list[Candidate]] = []
     for k, row in enumerate(report.pending):
-        found = candidates(row, collapse, _own_totals(eqs, k))
+        found = candidates(row, collapse, totals.get(k, ()))
         if found is None:
             diags.append(_unreadable(report, row, "数值过长，无法在限度内切分 (too long to cut)"))
         elif not found:
@@ -73,9 +78,10 @@ def solve(report: Report) -> Report:
             )
         else:
             rows.append(row)
+            kept.append(k)
             domains.append(found)
     plain = [_plain(row, d) for row, d in zip(rows, domains, strict=True)]
-    choice, doubtful, bounded = _choose(report, rows, domains)
+    choice, doubtful, bounded = _choose(report, rows, domains, _keep(eqs, kept))
     values: dict[str, Any] = {}
     texts: dict[str, str] = dict(report.cell_texts)
     fixed: list[Unsplit] = []
@@ -86,7 +92,7 @@ def solve(report: Report) -> Report:
             texts[key] = text
         others = doubtful.get(k, [])
         if k in doubtful:
-            diags.append(_uncertain(report, row, chosen, others, bounded))
+            diags.append(_uncertain(report, row, chosen, others, k in bounded))
         elif not plain[k]:
             fixed.append(row)
     if fixed:
@@ -111,20 +117,39 @@ def candidates(row: Unsplit, collapse: bool = False, totals: Totals = ()) -> lis
 
     With ``totals``, only the ways in which each of the row's own totals equals its parts;
     when there is none (a report whose totals do not add up), every way."""
+    found = _cached((row.pieces, row.kinds, row.units, row.glued, collapse, tuple(totals)))
+    return None if found is None else list(found)
+
+
+@lru_cache(maxsize=4096)  # a corpus repeats its runs (1000001, 2000002) report after report
+def _cached(key: tuple[Any, ...]) -> tuple[Candidate, ...] | None:
+    pieces, kinds, units, glued, collapse, totals = key
+    row = Unsplit("", ("",) * len(kinds), kinds, units, pieces, glued, NOWHERE)
     strict = _ways(row, collapse, totals)
-    if strict is None or strict or not totals:
-        return strict
-    return _ways(row, collapse, ())
+    if strict is not None and not strict and totals:
+        strict = _ways(row, collapse, ())
+    return None if strict is None else tuple(strict)
 
 
 def _ways(row: Unsplit, collapse: bool, totals: Totals) -> list[Candidate] | None:
     walk = _Walk(row, collapse, totals)
+    if row.glued and len(row.pieces) == 1 and len(row.pieces[0]) == len(row.kinds):
+        run = row.pieces[0]  # as many digits as cells: one digit each (the rows of zeros)
+        if run.isdigit() and run.isascii():
+            texts = tuple(run)
+            if all(_sum(parts, texts) == int(texts[t]) for t, parts in walk.forced.items()):
+                return [Candidate(texts, tuple(walk.typed(d, i) for i, d in enumerate(texts)))]
+            return []
     try:
         found = walk.glued() if row.glued else walk.lines()
     except _TooLong:
         return None
     return [
-        Candidate(tuple(texts), tuple(walk.typed(t, i) for i, t in enumerate(texts)))
+        Candidate(
+            tuple(texts),
+            tuple(walk.typed(t, i) for i, t in enumerate(texts)),
+            walk.edited.get(tuple(texts), 0),
+        )
         for texts in found
     ]
 
@@ -139,6 +164,8 @@ class _Walk:
     steps: int = 0
     target: tuple[int, tuple[int, ...]] | None = None  # a last total already read: its parts
     forced: dict[int, tuple[int, ...]] = attrs.field(factory=dict)
+    edits: int = 0  # lines joined or repeated on the current path (lines layout)
+    edited: dict[tuple[str, ...], int] = attrs.field(factory=dict)  # fewest, per reading
 
     def __attrs_post_init__(self) -> None:
         # a total printed after all of its parts is not cut freely: it must be their sum
@@ -171,56 +198,65 @@ class _Walk:
     def glued(self) -> list[list[str]]:
         pieces = [_blank(clean(p)) for p in self.row.pieces]
         n = len(self.row.kinds)
+        out: list[list[str]] = []
         last = self.forced.get(n - 1)
         if last is None or not pieces or not pieces[-1]:
-            return list(self.cut(pieces, 0, 0, []))
+            self.cut(pieces, _suffixes(pieces), 0, 0, [], n, out)
+            return out
         # the last cell is a total: read it from the end first, then cut the rest to sum to
         # it; a part is never more than the total, so long cuts die at once
-        out: list[list[str]] = []
         tail_piece = pieces[-1]
-        for d in range(1, min(len(tail_piece), 15) + 1):
-            tail = tail_piece[-d:]
-            if _PATTERNS["count"].fullmatch(tail) is None:
-                continue
-            head = pieces[:-1] + ([tail_piece[:-d]] if d < len(tail_piece) else [])
-            self.target = (int(tail), last)
-            saved, self.forced = self.forced, {k: v for k, v in self.forced.items() if k != n - 1}
-            try:
-                for texts in self.cut(head, 0, 0, [], n - 1):
-                    if _sum(last, texts) == int(tail):
-                        out.append([*texts, tail])
-            finally:
-                self.forced, self.target = saved, None
+        saved = self.forced
+        self.forced = {k: v for k, v in saved.items() if k != n - 1}
+        try:
+            for d in range(1, min(len(tail_piece), 15) + 1):
+                tail = tail_piece[-d:]
+                if _PATTERNS["count"].fullmatch(tail) is None:
+                    continue
+                head = pieces[:-1] + ([tail_piece[:-d]] if d < len(tail_piece) else [])
+                self.target = (int(tail), last)
+                found: list[list[str]] = []
+                self.cut(head, _suffixes(head), 0, 0, [], n - 1, found)
+                out.extend([*texts, tail] for texts in found if _sum(last, texts) == int(tail))
+        finally:
+            self.forced, self.target = saved, None
         return out
 
     def cut(
-        self, pieces: list[str], p: int, pos: int, acc: list[str], n: int | None = None
-    ) -> Iterator[list[str]]:
-        n = len(self.row.kinds) if n is None else n
+        self,
+        pieces: list[str],
+        after: list[int],
+        p: int,
+        pos: int,
+        acc: list[str],
+        n: int,
+        out: list[list[str]],
+    ) -> None:
+        """Cut ``pieces`` from piece ``p``, character ``pos`` on, into cells ``len(acc)``…
+        ``n - 1``; ``after[p]``: characters in the pieces after ``p``."""
         self.tick()
         c = len(acc)
-        left = len(pieces[p]) - pos + sum(len(x) for x in pieces[p + 1 :]) if p < len(pieces) else 0
-        if self.forced and c < n:  # each total to come needs the digits of its parts' sum
-            need = (
-                n
-                - c
-                + sum(len(str(_sum(parts, acc))) - 1 for t, parts in self.forced.items() if t >= c)
-            )
-            if left < need:
-                return
-        if self.target is not None and c < n:  # what is left of the total bounds each part
-            rest = self.target[0] - _sum(self.target[1], acc)
-            if left > (n - c) * len(str(rest)):
-                return
         if p == len(pieces):
             if c == n:
-                yield acc
+                out.append(acc)
             return
         if c == n or len(pieces) - p > n - c:  # each piece left needs a cell of its own
             return
+        left = len(pieces[p]) - pos + after[p]
+        if self.forced:  # each total to come needs the digits of its parts' sum
+            need = n - c
+            for t, parts in self.forced.items():
+                if t >= c:
+                    need += len(str(_sum(parts, acc))) - 1
+            if left < need:
+                return
+        if self.target is not None:  # what is left of the total bounds each part
+            rest = self.target[0] - _sum(self.target[1], acc)
+            if left > (n - c) * len(str(rest)):
+                return
         piece = pieces[p]
         if piece == "":  # a blank mark is one blank cell, never part of a number
-            yield from self.cut(pieces, p + 1, 0, [*acc, ""], n)
+            self.cut(pieces, after, p + 1, 0, [*acc, ""], n, out)
             return
         for end in range(pos + 1, len(piece) + 1):
             seg = piece[pos:end]
@@ -229,36 +265,112 @@ class _Walk:
                     break  # longer only grows past the total
                 continue
             if end == len(piece):
-                yield from self.cut(pieces, p + 1, 0, [*acc, seg], n)
+                self.cut(pieces, after, p + 1, 0, [*acc, seg], n, out)
             elif n - c > 1:
-                yield from self.cut(pieces, p, end, [*acc, seg], n)
+                self.cut(pieces, after, p, end, [*acc, seg], n, out)
 
     def lines(self) -> list[list[str]]:
         pieces = [_blank(clean(p)) for p in self.row.pieces]
-        return list(self.join(pieces, 0, []))
-
-    def join(self, pieces: list[str], p: int, acc: list[str]) -> Iterator[list[str]]:
-        self.tick()
         n = len(self.row.kinds)
+        out: list[list[str]] = []
+        last = self.forced.get(n - 1)
+        if last is not None and len(pieces) > 1:
+            # the last cell is a total: read it from the last lines first, then make the
+            # other cells from the lines before, summing to it
+            saved = self.forced
+            self.forced = {k: v for k, v in saved.items() if k != n - 1}
+            try:
+                for k in range(1, min(_JOIN, len(pieces) - 1) + 1):
+                    tail = "".join(pieces[-k:])
+                    if _PATTERNS["count"].fullmatch(tail) is None:
+                        continue
+                    self.target = (int(tail), last)
+                    found: list[list[str]] = []
+                    self.edits = k - 1
+                    self.join(pieces[:-k], 0, None, [], found, n - 1)
+                    for t in found:
+                        if _sum(last, t) == int(tail):
+                            out.append([*t, tail])
+                            self._note([*t, tail], self.edited.pop(tuple(t)))
+                self.edits = 0
+            finally:
+                self.forced, self.target = saved, None
+        if not out:
+            self.join(pieces, 0, None, [], out, n)
+        unique = {tuple(texts): texts for texts in out}  # two paths may give one reading
+        return list(unique.values())
+
+    def _note(self, texts: Sequence[str], edits: int) -> None:
+        key = tuple(texts)
+        self.edited[key] = min(edits, self.edited.get(key, edits))
+
+    def join(
+        self,
+        pieces: list[str],
+        i: int,
+        last: int | None,
+        acc: list[str],
+        out: list[list[str]],
+        n: int,
+    ) -> None:
+        """Cells ``len(acc)``… ``n - 1`` from the lines ``pieces[i:]``; ``last``: the piece
+        read last, which a crawler that drops repeated lines may have printed again."""
+        self.tick()
         c = len(acc)
-        if p == len(pieces):
-            if c == n:
-                yield acc
-            return
         if c == n:
+            if i == len(pieces):
+                out.append(acc)
+                self._note(acc, self.edits)
             return
-        for q in range(p + 1, min(len(pieces), p + _JOIN) + 1):
-            parts = pieces[p:q]
-            if len(parts) > 1 and "" in parts:
-                break
-            seg = "".join(parts)
-            most = n - c if self.collapse else 1
-            run = list(acc)
-            for times in range(1, most + 1):
-                if not self.fits(seg, c + times - 1, run):
-                    break
-                run.append(seg)
-                yield from self.join(pieces, q, list(run))
+        if len(pieces) - i > (n - c) * _JOIN:  # the lines left cannot all find a cell
+            return
+        if self.target is not None and _sum(self.target[1], acc) > self.target[0]:
+            return
+        self.segment(pieces, i, last, "", 0, acc, out, n)
+
+    def segment(
+        self,
+        pieces: list[str],
+        i: int,
+        last: int | None,
+        seg: str,
+        lines: int,
+        acc: list[str],
+        out: list[list[str]],
+        n: int,
+    ) -> None:
+        """Grow cell ``len(acc)`` by one more line (a value broken over lines, 1 / 62); or,
+        from a crawler that drops a line equal to the one before, make it that line again."""
+        c = len(acc)
+        if lines == 0 and self.collapse and last is not None:
+            again = pieces[last]
+            if self.fits(again, c, acc):
+                self.edits += 1
+                self.join(pieces, i, last, [*acc, again], out, n)
+                self.edits -= 1
+        if i == len(pieces):
+            return
+        text = pieces[i]
+        if text == "":  # a blank mark is one blank cell, never part of a number
+            if lines == 0 and self.fits("", c, acc):
+                self.join(pieces, i + 1, i, [*acc, ""], out, n)
+            return
+        grown = seg + text
+        if self.fits(grown, c, acc):
+            self.edits += lines
+            self.join(pieces, i + 1, i, [*acc, grown], out, n)
+            self.edits -= lines
+        digits = grown.lstrip("+-")
+        if lines + 1 < _JOIN and digits.isdigit() and digits[0] != "0":  # may go on: 1 / 62
+            self.segment(pieces, i + 1, i, grown, lines + 1, acc, out, n)
+
+
+def _suffixes(pieces: list[str]) -> list[int]:
+    """Per piece, the characters in the pieces after it."""
+    after = [0] * len(pieces)
+    for i in range(len(pieces) - 2, -1, -1):
+        after[i] = after[i + 1] + len(pieces[i + 1])
+    return after
 
 
 def _blank(text: str) -> str:
@@ -328,13 +440,32 @@ def _equations(report: Report, rows: Sequence[Unsplit]) -> list[_Eq]:
     return out
 
 
-def _own_totals(eqs: Sequence[_Eq], k: int) -> list[tuple[int, tuple[int, ...]]]:
-    """Row ``k``'s own totals (总计 = its parts, all in the row) as cell indexes."""
+def _own_totals(eqs: Sequence[_Eq]) -> dict[int, list[tuple[int, tuple[int, ...]]]]:
+    """Each row's own totals (总计 = its parts, all in the row) as cell indexes."""
+    out: dict[int, list[tuple[int, tuple[int, ...]]]] = {}
+    for e in eqs:
+        if e.kind != "total" or len(e.total) != 1 or len(e.rows) != 1:
+            continue
+        (k,) = e.rows
+        if all(r == k for r, _ in (*e.total, *e.parts)):
+            out.setdefault(k, []).append((e.total[0][1], tuple(i for _, i in e.parts)))
+    return out
+
+
+def _keep(eqs: Sequence[_Eq], kept: Sequence[int]) -> list[_Eq]:
+    """The equations over the rows kept (numbered anew); a row left unread is blank."""
+    index = {k: x for x, k in enumerate(kept)}
+
+    def ref(refs: tuple[tuple[int, Any], ...]) -> tuple[tuple[int, Any], ...]:
+        return tuple(
+            (index[k], i) if k in index else (-1, None) if k >= 0 else (k, i) for k, i in refs
+        )
+
     out = []
     for e in eqs:
-        refs = (*e.total, *e.parts)
-        if e.kind == "total" and len(e.total) == 1 and all(r == k for r, _ in refs):
-            out.append((e.total[0][1], tuple(i for _, i in e.parts)))
+        rows = frozenset(index[k] for k in e.rows if k in index)
+        if rows:
+            out.append(_Eq(e.kind, ref(e.total), ref(e.parts), rows))
     return out
 
 
@@ -388,8 +519,10 @@ class _Search:
             for k in e.rows:
                 contrib[x][k] = [self._share(e, k, c) for c in self.domains[k]]
         fixed = [self._share(e, -1, None) for e in self.eqs]
-        low = [sum(min(v) for v in contrib[x].values()) for x in range(m)]
-        high = [sum(max(v) for v in contrib[x].values()) for x in range(m)]
+        least = [{k: min(v) for k, v in contrib[x].items()} for x in range(m)]
+        most = [{k: max(v) for k, v in contrib[x].items()} for x in range(m)]
+        low = [sum(least[x].values()) for x in range(m)]
+        high = [sum(most[x].values()) for x in range(m)]
         touching: list[list[int]] = [[] for _ in range(n)]
         for x, e in enumerate(self.eqs):
             for k in e.rows:
@@ -432,19 +565,17 @@ class _Search:
                 now = broken
                 for x in touching[k]:
                     was = dead(x)
-                    c = contrib[x][k]
-                    assigned[x] += c[j]
-                    low[x] -= min(c)
-                    high[x] -= max(c)
+                    assigned[x] += contrib[x][k][j]
+                    low[x] -= least[x][k]
+                    high[x] -= most[x][k]
                     left[x] -= 1
                     now += dead(x) and not was
                 if now <= self.best_broken:
                     walk(depth + 1, now)
                 for x in touching[k]:
-                    c = contrib[x][k]
-                    assigned[x] -= c[j]
-                    low[x] += min(c)
-                    high[x] += max(c)
+                    assigned[x] -= contrib[x][k][j]
+                    low[x] += least[x][k]
+                    high[x] += most[x][k]
                     left[x] += 1
                 pick[k] = None
                 if self.bounded:
@@ -471,54 +602,63 @@ class _Search:
 
 
 def _choose(
-    report: Report, rows: Sequence[Unsplit], domains: list[list[Candidate]]
-) -> tuple[list[Candidate], dict[int, list[Candidate]], bool]:
-    """The chosen candidate per row, the other candidates of rows left open, and whether the
-    search hit its bound. Rows no equation links are searched apart (表二's rows each alone,
+    report: Report, rows: Sequence[Unsplit], domains: list[list[Candidate]], eqs: list[_Eq]
+) -> tuple[list[Candidate], dict[int, list[Candidate]], set[int]]:
+    """The chosen candidate per row, the other candidates of rows left open, and the rows
+    whose search hit its bound. Rows no equation links are searched apart (表二's rows each alone,
     表三's rows together, 表四 alone), so open rows of one table never multiply another's."""
-    eqs = _equations(report, rows)
     narrative = _narrative_numbers(report)
     choice: list[Candidate] = [d[0] for d in domains]
     doubtful: dict[int, list[Candidate]] = {}
-    bounded = False
+    bounded: set[int] = set()  # rows whose search hit its bound
     for group in _components(len(rows), eqs):
-        index = {k: x for x, k in enumerate(group)}
+        open_rows = [k for k in group if len(domains[k]) > 1]
+        if not open_rows:  # nothing to choose: the checks judge the rest
+            continue
+        # a row with one candidate is a constant to the search, like a cell read as printed
+        index = {k: x for x, k in enumerate(open_rows)}
+
         sub = [
             _Eq(
                 e.kind,
-                _renumber(e.total, index),
-                _renumber(e.parts, index),
-                frozenset(index[k] for k in e.rows),
+                _fold(e.total, index, domains),
+                _fold(e.parts, index, domains),
+                frozenset(index[k] for k in e.rows if k in index),
             )
             for e in eqs
-            if e.rows <= index.keys()
+            if e.rows & index.keys()
         ]
-        part = [domains[k] for k in group]
+        part = [domains[k] for k in open_rows]
         search = _Search(sub, part)
         search.run()
-        bounded = bounded or search.bounded
-        best = search.best or [tuple(0 for _ in group)]
+        if search.bounded:
+            bounded.update(open_rows)
+        best = search.best or [tuple(0 for _ in open_rows)]
         top = min(best, key=lambda s: _evidence(s, part, narrative))
-        for x, k in enumerate(group):
+        for x, k in enumerate(open_rows):
             choice[k] = part[x][top[x]]
             seen = search.seen[x] if search.seen else {top[x]}
-            if len(seen) > 1 or (search.bounded and len(part[x]) > 1):
+            if len(seen) > 1 or search.bounded:
                 doubtful[k] = [part[x][j] for j in sorted(seen) if j != top[x]]
         if search.best_broken > 0:  # totals that do not add up: what rests on them is open
-            picks: list[Candidate | None] = [part[x][top[x]] for x in range(len(group))]
+            picks: list[Candidate | None] = [part[x][top[x]] for x in range(len(open_rows))]
             for e in sub:
                 if not _holds(e, picks):
                     for x in e.rows:
-                        k = group[x]
-                        if len(part[x]) > 1 and k not in doubtful:
+                        k = open_rows[x]
+                        if k not in doubtful:
                             doubtful[k] = [c for c in part[x] if c is not choice[k]]
     return choice, doubtful, bounded
 
 
-def _renumber(
-    refs: tuple[tuple[int, Any], ...], index: dict[int, int]
+def _fold(
+    refs: tuple[tuple[int, Any], ...], index: dict[int, int], domains: Sequence[list[Candidate]]
 ) -> tuple[tuple[int, Any], ...]:
-    return tuple((index[k], i) if k >= 0 else (k, i) for k, i in refs)
+    """Refs renumbered over the open rows; a row with one candidate becomes its values."""
+    return tuple(
+        (index[k], i) if k in index else (-1, domains[k][0].values[i]) if k >= 0 else (k, i)
+        for k, i in refs
+    )
 
 
 def _components(n: int, eqs: Sequence[_Eq]) -> list[list[int]]:
@@ -548,33 +688,36 @@ def _narrative_numbers(report: Report) -> frozenset[str]:
 
 def _evidence(
     solution: tuple[int, ...], domains: Sequence[Sequence[Candidate]], narrative: frozenset[str]
-) -> tuple[int, int, tuple[int, ...]]:
-    """Lower is better: numbers the narrative states (more), digits spread evenly (sum of
-    squared lengths, less), then the order cuts were made in (shorter first cells first)."""
-    stated = spread = 0
+) -> tuple[int, int, int, tuple[int, ...]]:
+    """Lower is better: distinct numbers of two or more digits the narrative states (more),
+    lines joined or repeated (fewer), digits spread evenly (sum of squared lengths, less),
+    then the order cuts were made in (shorter first cells first)."""
+    stated = edits = spread = 0
     for k, j in enumerate(solution):
         if len(domains[k]) < 2:
             continue
-        for text in domains[k][j].texts:
-            number = text.removesuffix("万元").removesuffix("元").lstrip("+-")
-            if len(number) >= 2 and number in narrative:
-                stated += 1
-            spread += len(number) ** 2
-    return (-stated, spread, solution)
+        cand = domains[k][j]
+        numbers = [t.removesuffix("万元").removesuffix("元").lstrip("+-") for t in cand.texts]
+        stated += len({x for x in numbers if len(x) >= 2 and x in narrative})
+        edits += cand.edits
+        spread += sum(len(x) ** 2 for x in numbers)
+    return (-stated, edits, spread, solution)
 
 
 # ---- results ------------------------------------------------------------------------------
 
 
 def _fill(report: Report, values: dict[str, Any]) -> Report:
-    by_row: dict[tuple[str, str], dict[str, Any]] = {}
+    by_table: dict[str, dict[str, dict[str, Any]]] = {}
     for key, value in values.items():
         table, row, column = key.split(".")
-        by_row.setdefault((table, row), {})[column] = value
+        by_table.setdefault(table, {}).setdefault(row, {})[column] = value
     tables: dict[str, Any] = {}
-    for (table, row), cells in by_row.items():
-        obj = tables.get(table, getattr(report, table))
-        tables[table] = attrs.evolve(obj, **{row: attrs.evolve(getattr(obj, row), **cells)})
+    for table, rows in by_table.items():
+        obj = getattr(report, table)
+        tables[table] = attrs.evolve(
+            obj, **{row: attrs.evolve(getattr(obj, row), **cells) for row, cells in rows.items()}
+        )
     return attrs.evolve(report, **tables)
 
 
@@ -612,8 +755,8 @@ def _uncertain(
     return Diagnostic(
         "CRAWLER_SPLIT_UNCERTAIN",
         "warning",
-        f"{_where(report, row)}的数值「{' '.join(row.pieces)[:60]}」{why}，按正文数字和位数取"
-        f"「{_show(chosen)}」；其他切分：{listed or '—'}{more} "
+        f"{_where(report, row)}的数值「{' '.join(row.pieces)[:60]}」{why}，取「{_show(chosen)}」"
+        f"（依次看正文所述数字、断行最少、位数均匀）；其他切分：{listed or '—'}{more} "
         "(the arithmetic leaves the cut open; the best-ranked one is kept)",
         row.at,
         differ,
@@ -626,8 +769,10 @@ def _fixed(report: Report, rows: Sequence[Unsplit]) -> Diagnostic:
     return Diagnostic(
         "CRAWLER_CELLS_SPLIT",
         "info",
-        f"{names}{more}的数值在爬取文本中粘连或断行，已按单元格数与勾稽关系唯一切分 "
-        f"({len(rows)} crawler rows cut into cells; each cut is the only one that fits)",
+        f"{names}{more}的数值在爬取文本中粘连或断行，已按单元格数与勾稽关系唯一切分"
+        f"（爬取文本显示不出空白单元格，按没有空白单元格切分） "
+        f"({len(rows)} crawler rows cut into cells; each cut is the only one that fits, "
+        "taking no cell as blank)",
         rows[0].at,
-        tuple(key for r in rows for key in r.cells),
+        tuple(dict.fromkeys(key.rsplit(".", 1)[0] for r in rows for key in r.cells)),
     )

@@ -37,6 +37,13 @@ _VALUES = re.compile(rf"(?:{_SPACE}*(?:{_VALUE}))+")
 _TRAILING_VALUES = re.compile(rf"(?:{_SPACE}*(?:{_VALUE}))+{_SPACE}*$")
 # A number followed by one of these is a count in a sentence (行政处罚5件), not a cell.
 _MEASURE = frozenset("年月日号件个条项次人篇份万元余名家起天期批%％")
+# After a row's values, a short label and values up to the next anchor: a row the template
+# does not have, e.g. 其他主动公开文件161616.
+_EXTRA_ROW = re.compile(rf"{_SPACE}*([^\s\d.,，。；;:：、]{{2,24}}?)({_VALUES.pattern})")
+# A header word inside a parenthetical note (勾稽关系 in （本列数据的勾稽关系为：…）): the note
+# is one header cell.
+_PAREN_BEFORE = re.compile(r"[（(][^（()）\n]{0,20}$")
+_PAREN_AFTER = re.compile(r"[^（()）\n]{0,40}[)）]")
 _HEADER_TAIL = 14  # characters of unanchored text a header cell may carry (总计, （单位：万元）)
 _SENTENCE_END = frozenset("。；！？;!?")
 _SHORT_PROSE = 3  # a lines-layout prose line this short is a word broken over lines (201 / 9)
@@ -154,6 +161,8 @@ class _Cutter:
     out: list[Item] = attrs.field(factory=list)
     header: list[tuple[str, int]] = attrs.field(factory=list)  # cells and their offsets
     group: list[tuple[str, int]] = attrs.field(factory=list)
+    prose_end: int = -1  # where the last prose emitted ended
+    last_line: str = ""  # the last line of prose emitted, as printed
 
     def where(self, offset: int) -> Location:
         return self.places[bisect_right(self.line_starts, offset) - 1]
@@ -162,21 +171,27 @@ class _Cutter:
         self.flush()
         self.group.clear()
         offset = start
-        for line in self.text[start:end].split("\n"):
+        for n, line in enumerate(self.text[start:end].split("\n")):
             stripped = line.strip()
             if stripped:
                 at = self.where(offset + len(line) - len(line.lstrip()))
                 last = self.out[-1] if self.out else None
-                if (
-                    self.layout == LINES
-                    and isinstance(last, Prose)
-                    and len(last.text) <= _SHORT_PROSE
-                    and last.text[-1] not in _SENTENCE_END
+                if isinstance(last, Prose) and (
+                    # the rest of a sentence a label in it had cut (本年新制作规范性文件14件)
+                    (n == 0 and start == self.prose_end)
+                    # a word a crawler broke over lines (201 / 9 / 年)
+                    or (
+                        self.layout == LINES
+                        and len(self.last_line) <= _SHORT_PROSE
+                        and self.last_line[-1] not in _SENTENCE_END
+                    )
                 ):
-                    self.out[-1] = Prose(last.text + stripped, last.at)  # 201 / 9 / 年
+                    self.out[-1] = Prose(last.text + line.rstrip(), last.at)
                 else:
                     self.out.append(Prose(stripped, at))
+                self.last_line = stripped
             offset += len(line) + 1
+        self.prose_end = end
 
     def flush(self) -> None:
         """The header words gathered so far, as one header row."""
@@ -233,6 +248,16 @@ def regrid(items: Sequence[Item], anchors: Anchors, layout: str) -> list[Item]:
         stop = found[n + 1][0] if n + 1 < len(found) else len(text)
         label = "".join(text[start:end].split())
         region = text[end:stop]
+        if kind == HEADER:
+            opened = _PAREN_BEFORE.search(text, done, start)
+            closed = _PAREN_AFTER.match(region)
+            if opened is not None and closed is not None:  # （本列数据的勾稽关系为：…）
+                if opened.start() > done:
+                    cut.prose(done, opened.start())
+                note = text[opened.start() : end + closed.end()]
+                cut.header.append(("".join(note.split()), opened.start()))
+                done = end + closed.end()
+                continue
         if start > done:
             cut.prose(done, start)
         prefix = _value_prefix(region)
@@ -255,6 +280,19 @@ def regrid(items: Sequence[Item], anchors: Anchors, layout: str) -> list[Item]:
             cut.values([*cut.group, (label, start)], end, end + prefix)
             cut.group.clear()
             done = end + prefix
+            at = prefix
+            while at and (extra := _EXTRA_ROW.match(region, at)) is not None:
+                # rows the template lacks (其他主动公开文件161616): kept as rows, unknown
+                values = _value_prefix(region[extra.start(2) :])
+                if not values:
+                    break
+                cut.values(
+                    [(extra.group(1), end + extra.start(1))],
+                    end + extra.start(2),
+                    end + extra.start(2) + values,
+                )
+                at = extra.start(2) + values
+                done = end + at
             continue
         cut.prose(start, stop)  # a label in a sentence: prose
         done = stop
