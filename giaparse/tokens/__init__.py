@@ -6,7 +6,7 @@ import re
 
 from giaparse.core.diagnostics import Diagnostic
 from giaparse.core.items import Item, Prose, Row, TokenStream
-from giaparse.tokens.clean import clean_text, footer_lines
+from giaparse.tokens.clean import chrome_lines, clean_text, footer_lines
 from giaparse.tokens.layouts import SPLITTERS, detect
 
 __all__ = ["Item", "Prose", "Row", "TokenStream", "tokenize"]
@@ -18,9 +18,10 @@ def tokenize(text: str) -> TokenStream:
     lines = text.split("\n")
     layout = detect(text)
     footers = footer_lines(text)
+    chrome = chrome_lines(text) if _CHROME_HINT.search(text) else frozenset()
     kept: list[Item] = []
     generic: list[Row] = []
-    for item in SPLITTERS[layout](lines, footers):
+    for item in SPLITTERS[layout](lines, footers | chrome):
         if isinstance(item, Row):
             if not any(item.cells):
                 continue
@@ -51,6 +52,17 @@ def tokenize(text: str) -> TokenStream:
                 min(footers),
             )
         )
+    if chrome:
+        where = "、".join(str(n) for n in sorted(chrome)[:10])
+        repairs.append(
+            Diagnostic(
+                "PAGE_CHROME_REMOVED",
+                "info",
+                f"删去了{len(chrome)}行网页附带的内容（第{where}行），如「打印 关闭」「微信 微博」、网站页脚 "
+                f"({len(chrome)} lines of the portal's page chrome removed)",
+                min(chrome),
+            )
+        )
     if artefacts:
         where = "、".join(str(n) for n in artefacts[:10])
         repairs.append(
@@ -64,6 +76,10 @@ def tokenize(text: str) -> TokenStream:
         )
     return TokenStream(items=items, layout=layout, repairs=tuple(repairs))
 
+
+_CHROME_HINT = re.compile(
+    r"打印|关闭|微信|微博|分享|字号|返回顶部|主办|承办|ICP备|网站标识码|版权所有"
+)
 
 # Header cells a converter makes up when it splits a table (Markdown from PDF, spreadsheets):
 # 数据1, 列2, 字段3, Column1, Unnamed: 0, col_4

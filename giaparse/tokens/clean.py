@@ -1,4 +1,5 @@
-"""Line-level clean-up that holds for any layout: line ends, docx artefacts, page footers."""
+"""Line-level clean-up that holds for any layout: line ends, docx artefacts, page footers, and
+the portal chrome a crawler keeps around a report (打印 关闭, 微信 微博, the site's footer)."""
 
 from __future__ import annotations
 
@@ -19,6 +20,33 @@ def footer_lines(text: str) -> frozenset[int]:
     text = "\n" + text  # a match starts at the newline before its line: its line number here
     found = (m.start() for m in _FOOTER_LINE.finditer(text) if len(m.group(1)) < MAX_FOOTER)
     return frozenset(_line_numbers(text, found))
+
+
+# A line of nothing but a portal's buttons and share links: 【打印】【关闭】, 分享到：微信 微博,
+# 字号：大 中 小. It must name one of the first words; the rest may pad it.
+_CHROME_KEY = re.compile(r"打印|关闭|微信|微博|分享|字号|返回顶部|收藏本页")
+_CHROME_ONLY = re.compile(
+    r"(?:打印本页|打印此页|打印|关闭窗口|关闭本页|关闭|返回顶部|返回|收藏本页|收藏|分享到|分享|"
+    r"微信|微博|QQ空间|QQ|字号|默认|大|中|小|[【】\[\]()（）|｜/·:：>＞\s])+"
+)
+# The site's own footer: who runs it and its registration numbers.
+_SITE_FOOTER = re.compile(r"^(?:主办|承办|协办|版权所有)|ICP备|网站标识码|公网安备")
+_MAX_CHROME = 120  # characters: a longer line is text
+
+
+def chrome_lines(text: str) -> frozenset[int]:
+    """1-based numbers of the lines that are a portal's chrome, not the report's."""
+    found = set()
+    for no, line in enumerate(text.split("\n"), 1):
+        stripped = line.strip()
+        if not stripped or len(stripped) > _MAX_CHROME:
+            continue
+        if (
+            _CHROME_KEY.search(stripped) is not None
+            and _CHROME_ONLY.fullmatch(stripped) is not None
+        ) or _SITE_FOOTER.search(stripped) is not None:
+            found.add(no)
+    return frozenset(found)
 
 
 def clean_text(text: str) -> tuple[str, list[int]]:
