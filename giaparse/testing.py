@@ -34,7 +34,7 @@ from giaparse.model.report import Report, Sections
 from giaparse.model.tables import ExtraRow
 from giaparse.model.template import get_template
 from giaparse.rendering.documents import Cell, Slot, grid, groups, span_attributes, to_docx
-from giaparse.rendering.layout import LAYOUTS, lay_out
+from giaparse.rendering.layout import CRAWLER_LAYOUTS, LAYOUTS, lay_out
 from giaparse.rendering.report import report_items
 
 __all__ = [
@@ -42,6 +42,7 @@ __all__ = [
     "agencies",
     "corpus",
     "counts",
+    "crawler_texts",
     "deltas",
     "money",
     "noisy_docx",
@@ -494,6 +495,115 @@ def spaced_text(report: Report, *, traditional: bool = False, seed: int = 0) -> 
         if n % 17 == 16:  # a page break inside a table: its number, the title again
             out += ["", f"- {n // 17 + 1} -", "", title]
     return "\n".join(out) + "\n"
+
+
+_CRAWLER_HEAD = (
+    "首页 > 政务公开 > 法定主动公开内容 > 政府信息公开年报",
+    "标题：{title}",
+    "发布时间：2024-01-20 10:00",
+    "原文链接：http://www.example.gov.cn/art/2024/1/20/art_7.html",
+    "字号：大 中 小",
+)
+_CRAWLER_TAIL = (
+    "【打印】【关闭】",
+    "分享到：微信 微博 QQ空间",
+    "主办：某某人民政府办公室 网站标识码：1234567890",
+)
+_CJK_PAIR = re.compile(r"(?<=[\u4e00-\u9fff])(?=[\u4e00-\u9fff])")
+_DIGITS = re.compile(r"[+-]?\d+")
+
+
+@st.composite
+def crawler_texts(draw: st.DrawFn, report: Report, layout: str | None = None) -> str:
+    """``report`` as a crawler that kept only the page's text prints it.
+
+    ``glued``: each table's rows run together on a few long lines, cells glued, some apart by
+    one space, stray spaces inside labels (商业 企业). ``lines``: one cell per line with no
+    tab, blank lines between rows or not, labels and values broken over two lines (1 / 62),
+    and, sometimes, every line equal to the line before dropped. Either may come with the
+    crawler's header lines (标题：, 发布时间：, 原文链接：) and the portal's chrome around it.
+    A blank cell leaves no trace (crawler text cannot show one).
+    """
+    layout = layout or draw(st.sampled_from(CRAWLER_LAYOUTS))
+    rnd = random.Random(draw(st.integers(0, 2**32 - 1)))
+    items = report_items(report)
+    title = items[0].text if items and isinstance(items[0], Prose) else ""
+    out: list[str] = []
+    if draw(st.booleans()):
+        out.extend(line.format(title=title) for line in _CRAWLER_HEAD)
+    if layout == "glued":
+        out.extend(_glued_lines(items, rnd))
+    else:
+        out.extend(_cell_lines(items, rnd, blank_rows=draw(st.booleans())))
+        if draw(st.booleans()):  # the crawler dropped repeated lines
+            out = [line for i, line in enumerate(out) if i == 0 or line != out[i - 1]]
+    if draw(st.booleans()):
+        out.extend(_CRAWLER_TAIL)
+    return "\n".join(out) + "\n"
+
+
+def _stray_space(label: str, rnd: random.Random) -> str:
+    """A space where a crawler put one inside a label: 商业 企业, 三、本年度办 理结果."""
+    gaps = [m.start() for m in _CJK_PAIR.finditer(label)]
+    if not gaps or rnd.random() > 0.2:
+        return label
+    at = rnd.choice(gaps)
+    return label[:at] + " " + label[at:]
+
+
+def _glued_lines(items: list[Item], rnd: random.Random) -> list[str]:
+    out: list[str] = []
+    line = ""
+    for item in items:
+        if isinstance(item, Prose):
+            if line:
+                out.append(line)
+                line = ""
+            out.append(item.text)
+            continue
+        if line and rnd.random() < 0.1:  # the table goes on on the next line
+            out.append(line)
+            line = ""
+        previous_value = False
+        for cell in item.cells:
+            cell = cell.replace("\n", "")
+            if not cell:
+                continue
+            value = _is_value(cell)
+            if value and previous_value and rnd.random() < 0.15:
+                line += " "
+            line += cell if value else _stray_space(cell, rnd)
+            previous_value = value
+    if line:
+        out.append(line)
+    return out
+
+
+def _cell_lines(items: list[Item], rnd: random.Random, blank_rows: bool) -> list[str]:
+    out: list[str] = []
+    for item in items:
+        if isinstance(item, Prose):
+            out.append(item.text)
+            continue
+        for cell in item.cells:
+            if not cell:
+                continue
+            number = _DIGITS.match(cell) if _is_value(cell) else None
+            if number is not None and len(number.group().lstrip("+-")) >= 2 and rnd.random() < 0.2:
+                first = 1 + (cell[0] in "+-")  # a value broken over two lines: 1 / 62
+                at = rnd.randint(first, number.end() - 1)
+                if cell[:at] != cell[at:]:  # 9 / 9 under a crawler that drops repeats is lost
+                    out.extend([cell[:at], cell[at:]])
+                else:
+                    out.append(cell)
+            elif number is None and len(cell) >= 4 and rnd.random() < 0.2:
+                at = rnd.randint(1, len(cell) - 1)  # a label broken over two lines
+                out.extend(p for p in (cell[:at].strip(), cell[at:].strip()) if p)
+            else:
+                out.extend(cell.split("\n"))
+        if blank_rows:
+            out.append("")
+    return out
 
 
 _TRADITIONAL = str.maketrans(
