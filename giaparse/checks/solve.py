@@ -30,8 +30,9 @@ from giaparse.core.values import BLANK_MARKERS, Money, Unit, clean
 from giaparse.model.fields import DELTA, MONEY
 from giaparse.model.report import Report, Unsplit
 
-_NODES = 100_000  # cut-enumeration steps per row: beyond, the run is not a row's values
-_SEARCH = 200_000  # joint-search steps per report
+_NODES = 30_000  # cut-enumeration steps per row: beyond, the run is not a row's values
+_SEARCH = 30_000  # joint-search steps per group of linked rows
+_LOOSE = 8  # readings kept of a row no reading of which meets its own total
 _KEPT = 64  # best joint assignments kept to tell what is certain
 _JOIN = 3  # lines joined into one value at most (a value broken over more is not seen)
 _SHOWN = 4  # other cuts listed in a warning
@@ -127,7 +128,14 @@ def _cached(key: tuple[Any, ...]) -> tuple[Candidate, ...] | None:
     row = Unsplit("", ("",) * len(kinds), kinds, units, pieces, glued, NOWHERE)
     strict = _ways(row, collapse, totals)
     if strict is not None and not strict and totals:
-        strict = _ways(row, collapse, ())
+        # no reading meets the row's own total (a report whose totals do not add up): keep
+        # the readings with fewest lines joined or repeated; the checks flag the total
+        loose = _ways(row, collapse, ())
+        if loose:
+            fewest = min(c.edits for c in loose)
+            strict = [c for c in loose if c.edits == fewest][:_LOOSE]
+        else:
+            strict = loose
     return None if strict is None else tuple(strict)
 
 
@@ -361,8 +369,14 @@ class _Walk:
             self.join(pieces, i + 1, i, [*acc, grown], out, n)
             self.edits -= lines
         digits = grown.lstrip("+-")
-        if lines + 1 < _JOIN and digits.isdigit() and digits[0] != "0":  # may go on: 1 / 62
+        number = digits.isdigit() and (digits[0] != "0" or _decimals_next(pieces, i + 1))
+        if lines + 1 < _JOIN and number:  # may go on: 1 / 62, 0 / .79
             self.segment(pieces, i + 1, i, grown, lines + 1, acc, out, n)
+
+
+def _decimals_next(pieces: list[str], i: int) -> bool:
+    """The next line holds the decimals of a number broken before its point (0 / .79)."""
+    return i < len(pieces) and pieces[i][:1] == "."
 
 
 def _suffixes(pieces: list[str]) -> list[int]:

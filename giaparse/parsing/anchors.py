@@ -29,9 +29,10 @@ ROW, GROUP, HEADER, SECTION, BLOCK = "row", "group", "header", "section", "block
 GLUED, LINES = "glued", "lines"  # the tokenizer's names for crawler text
 CRAWLER_LAYOUTS = frozenset({GLUED, LINES})
 
-# One value as crawler text prints it: a count, a signed change, an amount with its unit, or
-# a blank mark. "无" is not one: it starts too many words of prose.
-_VALUE = r"[+\-−－]?[0-9０-９]+(?:[.．][0-9０-９]+)?(?:万元|元)?|——|—|－|-|/"
+# One value as crawler text prints it: a count, a signed change, an amount with its unit (or
+# its decimals, broken onto a line of their own: 0 / .79), or a blank mark. "无" is not one:
+# it starts too many words of prose.
+_VALUE = r"[+\-−－]?[0-9０-９]+(?:[.．][0-9０-９]+)?(?:万元|元)?|[.．][0-9０-９]+(?:万元|元)?|——|—|－|-|/"
 _SPACE = r"[ \t\xa0\u3000\n]"
 _VALUES = re.compile(rf"(?:{_SPACE}*(?:{_VALUE}))+")
 _TRAILING_VALUES = re.compile(rf"(?:{_SPACE}*(?:{_VALUE}))+{_SPACE}*$")

@@ -3,6 +3,7 @@ crawler text that has lost the cell boundaries: glued, or lines."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from giaparse.core.items import Item, Prose, Row
@@ -11,6 +12,7 @@ LAYOUTS = ("pipe", "tab", "newline", "markdown")
 # Crawler text: every cell is there, but not where one ends. A blank cell leaves no trace.
 CRAWLER_LAYOUTS = ("glued", "lines")
 _BREAK_AT = 3  # the lines layout breaks a number this long after its first digit (1 / 62)
+_LEADING_DIGITS = re.compile(r"[+-]?(\d+)")
 
 
 def lay_out(items: Sequence[Item], layout: str = "pipe", newline: str = "\n") -> str:
@@ -59,8 +61,9 @@ def _crawled(items: Sequence[Item], layout: str) -> list[str]:
             glued.extend(c.replace("\n", "") for c in item.cells)
         else:
             for cell in item.cells:
-                first = 2 if cell[:1] in "+-" else 1  # a sign stays with its first digit
-                if cell and cell[-1].isdigit() and len(cell) >= _BREAK_AT + first - 1:
+                digits = _LEADING_DIGITS.match(cell)  # a sign stays with its first digit
+                if digits is not None and len(digits.group(1)) >= _BREAK_AT:
+                    first = digits.start(1) + 1
                     out.extend([cell[:first], cell[first:]])
                 elif cell:
                     out.extend(cell.split("\n"))

@@ -1,0 +1,230 @@
+"""Crawler text: cells glued together or one per line, cut back into cells by arithmetic."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from expected_crawler import CRAWLER
+from hypothesis import given
+from hypothesis import strategies as st
+
+import giaparse
+from giaparse.checks.solve import candidates
+from giaparse.core.location import NOWHERE
+from giaparse.model.fields import row_fields, value_fields
+from giaparse.model.report import Unsplit
+from giaparse.rendering import CRAWLER_LAYOUTS, render
+from giaparse.testing import crawler_texts, reports
+from giaparse.tokens import tokenize
+
+CRAWLED = Path(__file__).parent / "crawler"
+NAMES = sorted(p.name for p in CRAWLED.glob("*.txt"))
+
+
+def test_every_crawler_file_has_expectations() -> None:
+    assert sorted(CRAWLER) == NAMES
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_crawler_report_metadata(name: str) -> None:
+    report = giaparse.parse_file(CRAWLED / name)
+    want = CRAWLER[name]
+    layout = name.split("-")[0]
+    assert (report.template, report.year, report.agency, report.layout) == (
+        want["template"],
+        want["year"],
+        want["agency"],
+        layout,
+    )
+
+
+@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("table", ["active_disclosure", "applications", "reviews"])
+def test_crawler_report_every_cell(name: str, table: str) -> None:
+    got = giaparse.parse_file(CRAWLED / name).to_dict()[table]
+    assert got == CRAWLER[name][table]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_crawler_report_says_what_rests_on_a_guess(name: str) -> None:
+    report = giaparse.parse_file(CRAWLED / name)
+    warned = sorted(
+        {".".join(c.split(".")[:2]) for d in report.warnings() for c in d.cells}
+        - {"active_disclosure.extra_rows"}
+    )
+    assert warned == CRAWLER[name]["warned"]
+    assert [d.code for d in report.errors()] == CRAWLER[name]["errors"]
+
+
+def test_a_cut_chosen_by_the_narrative_lists_the_other_cuts() -> None:
+    report = giaparse.parse_file(CRAWLED / "glued-2019.txt")
+    (money,) = [d for d in report.warnings() if "政府集中采购" in d.message]
+    assert money.code == "CRAWLER_SPLIT_UNCERTAIN"
+    assert "6 | 395.5万元" in money.message  # chosen: the narrative says 采购金额395.5万元
+    assert "63 | 95.5万元" in money.message and "639 | 5.5万元" in money.message
+
+
+def test_a_total_broken_over_two_lines_is_joined_with_an_info() -> None:
+    report = giaparse.parse_file(CRAWLED / "lines-2019.txt")
+    assert report.applications.total_processed.total == 162  # printed 1 / 62
+    (split,) = [d for d in report.infos() if d.code == "CRAWLER_CELLS_SPLIT"]
+    assert "applications.total_processed" in split.cells
+
+
+def test_the_portal_around_a_crawled_report_is_not_its_text() -> None:
+    report = giaparse.parse_file(CRAWLED / "glued-2021.txt")
+    assert report.sections.other_matters == "本年度未收取信息处理费。"  # no 打印 关闭 after it
+    assert report.sections.applications == ""  # the 勾稽关系 note is a header cell
+    chrome = [d for d in report.infos() if d.code == "PAGE_CHROME_REMOVED"]
+    assert chrome and chrome[0].location is not None and chrome[0].location.line == 6
+
+
+# ---- layouts ---------------------------------------------------------------------------
+
+
+def test_glued_and_lines_text_are_told_from_prose() -> None:
+    assert tokenize((CRAWLED / "glued-2021.txt").read_text()).layout == "glued"
+    assert tokenize((CRAWLED / "lines-2019.txt").read_text()).layout == "lines"
+    prose = "截至2023年底，共收到申请21件。\n行政处罚5件，行政强制2件。\n"
+    assert tokenize(prose).layout is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "张三13800138000李四13912345678王五13700001111赵六18611112222\n",
+        "\n".join(f"{n}号商品单价{p}元库存{s}件" for n, p, s in [(1, 1999, 30), (2, 2599, 12)])
+        + "\n苹果3500香蕉2800橙子4100葡萄6600\n",
+        "\n".join(["通讯录", "张三", "13800138000", "李四", "13912345678"] * 5) + "\n",
+    ],
+    ids=["phone-book", "price-list", "phone-book-lines"],
+)
+def test_text_with_long_digit_runs_is_still_not_a_report(text: str) -> None:
+    with pytest.raises(giaparse.ParseError):
+        giaparse.parse(text)
+
+
+def test_a_label_in_a_sentence_is_prose_not_a_row() -> None:
+    text = (CRAWLED / "glued-2021.txt").read_text()
+    report = giaparse.parse(text)
+    assert "共收到政府信息公开申请21件" in (report.sections.overview or "")
+    assert report.active_disclosure.penalties.decisions == 12  # not the 5 of a sentence
+
+
+# ---- cutting ----------------------------------------------------------------------------
+
+
+def _row(pieces: tuple[str, ...], kinds: tuple[str, ...], glued: bool = True) -> Unsplit:
+    keys = tuple(f"t.r.c{i}" for i in range(len(kinds)))
+    return Unsplit("x", keys, kinds, (None,) * len(kinds), pieces, glued, NOWHERE)
+
+
+T3 = ("count",) * 7
+T3_TOTAL = [(6, (0, 1, 2, 3, 4, 5))]
+
+
+def _texts(found: list[Any] | None) -> list[tuple[str, ...]]:
+    assert found is not None
+    return [c.texts for c in found]
+
+
+def test_a_row_total_prunes_the_cuts_of_a_glued_row_and_the_columns_decide() -> None:
+    row = _row(("153010221",), T3)
+    assert len(_texts(candidates(row))) == 17  # without arithmetic
+    assert _texts(candidates(row, totals=T3_TOTAL)) == [
+        ("1", "5", "3", "0", "10", "2", "21"),
+        ("15", "3", "0", "1", "0", "2", "21"),
+    ]
+    # in the report, each column's balance and outcome total leave only the second
+    report = giaparse.parse_file(CRAWLED / "glued-2021.txt")
+    assert report.applications.new_requests.natural_person == 15
+
+
+def test_table_four_as_one_run_of_two_digit_values() -> None:
+    row = _row(("1230116200022100012",), ("count",) * 15)
+    groups = [(4, (0, 1, 2, 3)), (9, (5, 6, 7, 8)), (14, (10, 11, 12, 13))]
+    assert _texts(candidates(row, totals=groups)) == [
+        ("12", "3", "0", "1", "16", "2", "0", "0", "0", "2", "2", "10", "0", "0", "12")
+    ]
+
+
+def test_a_sign_starts_only_a_change_cell_and_no_value_has_a_leading_zero() -> None:
+    row = _row(("10-305",), ("count", "delta", "count"))
+    assert _texts(candidates(row)) == [("10", "-30", "5")]  # not 10 | -3 | 05
+
+
+def test_money_glued_to_a_count_has_every_cut_as_a_candidate() -> None:
+    row = _row(("6395.5万元",), ("count", "money"))
+    assert _texts(candidates(row)) == [("6", "395.5万元"), ("63", "95.5万元"), ("639", "5.5万元")]
+
+
+def test_dropped_repeats_are_expanded_and_a_broken_value_joined() -> None:
+    row = _row(("2", "0", "2"), T3, glued=False)
+    assert _texts(candidates(row, True, T3_TOTAL)) == [("2", "0", "0", "0", "0", "0", "2")]
+    broken = _row(("152", "5", "0", "2", "3", "1", "62"), T3, glued=False)
+    assert _texts(candidates(broken, True, T3_TOTAL)) == [("152", "5", "0", "0", "2", "3", "162")]
+
+
+def test_fewer_digits_than_cells_is_said_not_filled_with_zeros() -> None:
+    text = (CRAWLED / "glued-2021.txt").read_text().replace("规章000", "规章00")
+    report = giaparse.parse(text)
+    assert report.active_disclosure.regulations.issued is None
+    (d,) = [d for d in report.warnings() if d.code == "CRAWLER_CELLS_UNREADABLE"]
+    assert "规章" in d.message and "active_disclosure.regulations.issued" in d.cells
+
+
+def test_an_absurd_run_is_bounded_with_a_diagnostic() -> None:
+    run = "1234567890" * 20  # 200 digits for seven cells
+    text = (CRAWLED / "glued-2021.txt").read_text().replace("153010221", run, 1)
+    report = giaparse.parse(text)  # returns: the work per row is bounded
+    (d,) = [d for d in report.warnings() if "一、本年新收" in d.message]
+    assert d.code == "CRAWLER_CELLS_UNREADABLE"
+    assert report.applications.new_requests.total is None
+
+
+# ---- properties ------------------------------------------------------------------------
+
+
+def _cells(report: giaparse.Report) -> dict[str, Any]:
+    out = {}
+    for table in ("active_disclosure", "applications", "reviews"):
+        tbl = getattr(report, table)
+        for f in row_fields(type(tbl)):
+            row = getattr(tbl, f.name)
+            for c in value_fields(type(row)):
+                out[f"{table}.{f.name}.{c.name}"] = getattr(row, c.name)
+    return out
+
+
+def _never_wrong_unwarned(report: giaparse.Report, text: str) -> None:
+    parsed = giaparse.parse(text)
+    assert (parsed.template, parsed.year, parsed.agency) == (
+        report.template,
+        report.year,
+        report.agency,
+    )
+    warned = {c for d in parsed.diagnostics if d.severity != "info" for c in d.cells}
+    want, got = _cells(report), _cells(parsed)
+    wrong = {
+        k: (v, got[k])
+        for k, v in want.items()
+        if got[k] != v and not {k, k.rsplit(".", 1)[0], k.split(".")[0]} & warned
+    }
+    assert wrong == {}
+
+
+@given(report=reports(consistent=True, blanks=False), layout=st.sampled_from(CRAWLER_LAYOUTS))
+def test_rendered_crawler_text_is_right_or_warned_in_every_cell(
+    report: giaparse.Report, layout: str
+) -> None:
+    _never_wrong_unwarned(report, render(report, layout))  # type: ignore[arg-type]
+
+
+@given(report=reports(consistent=True, blanks=False), data=st.data())
+def test_noisy_crawler_text_is_right_or_warned_in_every_cell(
+    report: giaparse.Report, data: st.DataObject
+) -> None:
+    layout = data.draw(st.sampled_from(CRAWLER_LAYOUTS))
+    _never_wrong_unwarned(report, data.draw(crawler_texts(report, layout)))
