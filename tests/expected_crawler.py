@@ -134,6 +134,7 @@ CRAWLER: dict[str, dict[str, Any]] = {
             "active_disclosure.licensing",
             "active_disclosure.normative_documents",
             "active_disclosure.penalties",
+            "active_disclosure.procurement",
         ],
         "errors": [],
     },

@@ -32,6 +32,7 @@ from giaparse.model.report import Report, Unsplit
 
 _NODES = 30_000  # cut-enumeration steps per row: beyond, the run is not a row's values
 _SEARCH = 30_000  # joint-search steps per group of linked rows
+_STATES = 20_000  # partial sums kept per row by the exact search
 _LOOSE = 8  # readings kept of a row no reading of which meets its own total
 _KEPT = 64  # best joint assignments kept to tell what is certain
 _JOIN = 3  # lines joined into one value at most (a value broken over more is not seen)
@@ -198,6 +199,24 @@ class _Walk:
             return _sum(self.target[1], acc) + int(text) <= self.target[0]
         return True
 
+    def _plan(self) -> list[int] | None:
+        """The row as groups of cells, each its parts then their total (a number of parts),
+        or a free cell (0): 表三's row is [6], 表四's [4, 4, 4]. None when the row is not
+        counts only, or a total is not printed right after its parts."""
+        if not self.forced or any(k != "count" for k in self.row.kinds):
+            return None
+        plan: list[int] = []
+        c = 0
+        n = len(self.row.kinds)
+        while c < n:
+            size = next(
+                (len(p) for t, p in self.forced.items() if p == tuple(range(c, t)) and t > c),
+                0,
+            )
+            plan.append(size)
+            c += size + 1
+        return plan if c == n else None
+
     def tick(self) -> None:
         self.steps += 1
         if self.steps > _NODES:
@@ -206,6 +225,9 @@ class _Walk:
     def glued(self) -> list[list[str]]:
         pieces = [_blank(clean(p)) for p in self.row.pieces]
         n = len(self.row.kinds)
+        plan = self._plan()
+        if plan is not None and all(pieces) and "".join(pieces).isdigit():
+            return _GroupCuts(pieces, plan, self).run()
         out: list[list[str]] = []
         last = self.forced.get(n - 1)
         if last is None or not pieces or not pieces[-1]:
@@ -350,12 +372,15 @@ class _Walk:
         """Grow cell ``len(acc)`` by one more line (a value broken over lines, 1 / 62); or,
         from a crawler that drops a line equal to the one before, make it that line again."""
         c = len(acc)
-        if lines == 0 and self.collapse and last is not None:
-            again = pieces[last]
+        if lines == 0 and self.collapse and last is not None and pieces[last]:
+            again = pieces[last]  # the line before, printed again and dropped (0 0 → 0)
+            self.edits += 1
             if self.fits(again, c, acc):
-                self.edits += 1
                 self.join(pieces, i, last, [*acc, again], out, n)
-                self.edits -= 1
+            digits = again.lstrip("+-")  # …or the first line of a value broken after it
+            if digits.isdigit() and (digits[0] != "0" or _decimals_next(pieces, i)):
+                self.segment(pieces, i, last, again, 1, acc, out, n)
+            self.edits -= 1
         if i == len(pieces):
             return
         text = pieces[i]
@@ -372,6 +397,121 @@ class _Walk:
         number = digits.isdigit() and (digits[0] != "0" or _decimals_next(pieces, i + 1))
         if lines + 1 < _JOIN and number:  # may go on: 1 / 62, 0 / .79
             self.segment(pieces, i + 1, i, grown, lines + 1, acc, out, n)
+
+
+@lru_cache(maxsize=65536)
+def _most_digits(k: int, total: int) -> int:
+    """The most digits ``k`` counts adding up to ``total`` can print: each made as long as
+    the total allows, the cheapest lengthening first (a two-digit count costs at least 10)."""
+    lengths = [1] * k
+    left = total
+    for length in range(2, 16):
+        step = 10 ** (length - 1) - (10 ** (length - 2) if length > 2 else 0)
+        for i in range(k):
+            if left < step:
+                return sum(lengths)
+            left -= step
+            lengths[i] = length
+    return sum(lengths)
+
+
+def _fewest_digits(k: int, total: int) -> int:
+    """The fewest: one count at least total / k, the others a digit each."""
+    return len(str(-(-total // k))) + k - 1 if k else 0
+
+
+class _GroupCuts:
+    """Cuts of a glued run of counts into groups of parts and their totals, by dynamic
+    programming over (position, parts left, what they must still add up to): a total fixes
+    what its parts sum to, so a part never runs longer than the rest of it."""
+
+    def __init__(self, pieces: list[str], plan: list[int], walk: _Walk) -> None:
+        self.text = "".join(pieces)
+        self.walk = walk
+        self.plan = plan
+        ends = set()
+        at = 0
+        for piece in pieces:
+            at += len(piece)
+            ends.add(at)
+        size = len(self.text)
+        # the first piece boundary after each position: no cell runs across one
+        self.stop = [0] * (size + 1)
+        nxt = size
+        for pos in range(size, -1, -1):
+            if pos in ends and pos != size:
+                nxt = pos
+            self.stop[pos] = nxt if nxt > pos else size
+        self.parts_memo: dict[tuple[int, int, int, int], list[tuple[str, ...]]] = {}
+        self.rest_memo: dict[tuple[int, int], list[tuple[str, ...]]] = {}
+
+    def run(self) -> list[list[str]]:
+        return [list(cut) for cut in self.rest(0, 0)]
+
+    def cells_at(self, pos: int) -> range:
+        """Ends of the counts that may start at ``pos``: within its piece, no leading zero."""
+        if pos >= len(self.text):
+            return range(0)
+        if self.text[pos] == "0":
+            return range(pos + 1, pos + 2)
+        return range(pos + 1, min(self.stop[pos], pos + 15) + 1)
+
+    def rest(self, pos: int, g: int) -> list[tuple[str, ...]]:
+        """Every cut of ``text[pos:]`` into the groups ``plan[g:]``."""
+        key = (pos, g)
+        hit = self.rest_memo.get(key)
+        if hit is not None:
+            return hit
+        self.walk.tick()
+        out: list[tuple[str, ...]] = []
+        if g == len(self.plan):
+            out = [()] if pos == len(self.text) else []
+        elif self.plan[g] == 0:  # a cell no equation holds
+            for end in self.cells_at(pos):
+                out += [(self.text[pos:end], *tail) for tail in self.rest(end, g + 1)]
+        else:
+            k = self.plan[g]
+            after = sum(size + 1 for size in self.plan[g + 1 :])  # cells still to come
+            size = len(self.text)
+            for a in range(pos + k, size):  # the total starts at a
+                for b in self.cells_at(a):
+                    # its parts are no longer than it; what is left fits the cells after it
+                    if a - pos > k * (b - a) or not after <= size - b <= 15 * after:
+                        continue
+                    total = int(self.text[a:b])
+                    for parts in self.parts(pos, a, k, total):
+                        out += [(*parts, self.text[a:b], *tail) for tail in self.rest(b, g + 1)]
+        self.rest_memo[key] = out
+        return out
+
+    def parts(self, pos: int, end: int, k: int, target: int) -> list[tuple[str, ...]]:
+        """Every cut of ``text[pos:end]`` into ``k`` counts adding up to ``target``."""
+        key = (pos, end, k, target)
+        hit = self.parts_memo.get(key)
+        if hit is not None:
+            return hit
+        self.walk.tick()
+        out: list[tuple[str, ...]] = []
+        if k == 0:
+            out = [()] if pos == end and target == 0 else []
+        elif _fewest_digits(k, target) <= end - pos <= _most_digits(k, target):
+            for e in self.cells_at(pos):
+                if e > end - (k - 1):
+                    break
+                value = int(self.text[pos:e])
+                if value > target:
+                    break
+                left = target - value  # what the other parts add up to, in what is left
+                if k == 1:
+                    if e == end and not left:
+                        out.append((self.text[pos:e],))
+                    continue
+                if not _fewest_digits(k - 1, left) <= end - e <= _most_digits(k - 1, left):
+                    continue
+                head = self.text[pos:e]
+                out += [(head, *more) for more in self.parts(e, end, k - 1, left)]
+        self.parts_memo[key] = out
+        return out
 
 
 def _decimals_next(pieces: list[str], i: int) -> bool:
@@ -643,7 +783,15 @@ def _choose(
             if e.rows & index.keys()
         ]
         part = [domains[k] for k in open_rows]
-        search = _Search(sub, part)
+        exact = _exactly(sub, part, narrative)
+        if exact is not None:  # every equation can hold: each row's readings that let them
+            picked, feasible = exact
+            for x, k in enumerate(open_rows):
+                choice[k] = part[x][picked[x]]
+                if len(feasible[x]) > 1:
+                    doubtful[k] = [part[x][j] for j in sorted(feasible[x]) if j != picked[x]]
+            continue
+        search = _Search(sub, part)  # some equation breaks (or too many sums): fewest broken
         search.run()
         if search.bounded:
             bounded.update(open_rows)
@@ -663,6 +811,72 @@ def _choose(
                         if k not in doubtful:
                             doubtful[k] = [c for c in part[x] if c is not choice[k]]
     return choice, doubtful, bounded
+
+
+def _exactly(
+    eqs: Sequence[_Eq], domains: Sequence[Sequence[Candidate]], narrative: frozenset[str]
+) -> tuple[list[int], list[set[int]]] | None:
+    """Rows linked by equations that can all hold, read by dynamic programming over the
+    equations' partial sums: per row, exactly the readings some assignment meeting every
+    equation uses, and one such assignment, each row's best-ranked reading taken in turn.
+
+    None when no assignment meets them all (a report whose totals do not add up), when an
+    equation may be blank-judged (the checks do not judge a blank total), or when the partial
+    sums would be too many to keep.
+    """
+    n, m = len(domains), len(eqs)
+    if any(_blank_judged(e, domains) for e in eqs):
+        return None
+    contrib = [[tuple(_Search._share(e, k, c) for e in eqs) for c in domains[k]] for k in range(n)]
+    fixed = tuple(_Search._share(e, -1, None) for e in eqs)
+    low = [[0] * m for _ in range(n + 1)]  # the least and most rows k… can still add
+    high = [[0] * m for _ in range(n + 1)]
+    for k in range(n - 1, -1, -1):
+        for x in range(m):
+            column = [c[x] for c in contrib[k]]
+            low[k][x] = low[k + 1][x] + min(column)
+            high[k][x] = high[k + 1][x] + max(column)
+    layers: list[set[tuple[int, ...]]] = [{fixed}]
+    for k in range(n):
+        lo, hi = low[k + 1], high[k + 1]
+        reach: set[tuple[int, ...]] = set()
+        for state in layers[-1]:
+            for c in contrib[k]:
+                t = tuple(a + b for a, b in zip(state, c, strict=True))
+                if all(lo[x] <= -t[x] <= hi[x] for x in range(m)):
+                    reach.add(t)
+        if len(reach) > _STATES:
+            return None
+        layers.append(reach)
+    zero = (0,) * m
+    if zero not in layers[n]:
+        return None
+    good: list[set[tuple[int, ...]]] = [set() for _ in range(n + 1)]
+    good[n] = {zero}
+    feasible: list[set[int]] = [set() for _ in range(n)]
+    for k in range(n - 1, -1, -1):
+        for state in layers[k]:
+            for j, c in enumerate(contrib[k]):
+                if tuple(a + b for a, b in zip(state, c, strict=True)) in good[k + 1]:
+                    good[k].add(state)
+                    feasible[k].add(j)
+    chosen: list[int] = []
+    state = fixed
+    for k in range(n):
+        for j in sorted(feasible[k], key=lambda j: (_rank(domains[k][j], narrative), j)):
+            t = tuple(a + b for a, b in zip(state, contrib[k][j], strict=True))
+            if t in good[k + 1]:
+                chosen.append(j)
+                state = t
+                break
+    return chosen, feasible
+
+
+def _blank_judged(e: _Eq, domains: Sequence[Sequence[Candidate]]) -> bool:
+    refs = (*e.total, *e.parts)
+    if any(k < 0 and v is None for k, v in refs):
+        return True
+    return any(c.values[i] is None for k, i in refs if k >= 0 for c in domains[k])
 
 
 def _fold(
@@ -710,12 +924,16 @@ def _evidence(
     for k, j in enumerate(solution):
         if len(domains[k]) < 2:
             continue
-        cand = domains[k][j]
-        numbers = [t.removesuffix("万元").removesuffix("元").lstrip("+-") for t in cand.texts]
-        stated += len({x for x in numbers if len(x) >= 2 and x in narrative})
-        edits += cand.edits
-        spread += sum(len(x) ** 2 for x in numbers)
-    return (-stated, edits, spread, solution)
+        a, b, c = _rank(domains[k][j], narrative)
+        stated, edits, spread = stated + a, edits + b, spread + c
+    return (stated, edits, spread, solution)
+
+
+def _rank(cand: Candidate, narrative: frozenset[str]) -> tuple[int, int, int]:
+    """One reading's evidence, lower is better (see :func:`_evidence`)."""
+    numbers = [t.removesuffix("万元").removesuffix("元").lstrip("+-") for t in cand.texts]
+    stated = len({x for x in numbers if len(x) >= 2 and x in narrative})
+    return (-stated, cand.edits, sum(len(x) ** 2 for x in numbers))
 
 
 # ---- results ------------------------------------------------------------------------------
@@ -761,7 +979,7 @@ def _uncertain(
     differ = tuple(
         key
         for i, key in enumerate(row.cells)
-        if any(o.texts[i] != chosen.texts[i] for o in others) or not others
+        if bounded or not others or any(o.texts[i] != chosen.texts[i] for o in others)
     )
     listed = "；".join(_show(o) for o in others[:_SHOWN])
     more = f"等{len(others)}种" if len(others) > _SHOWN else ""

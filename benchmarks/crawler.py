@@ -1,0 +1,109 @@
+"""Crawler text: how much comes back exactly, what the arithmetic search costs, and how glued
+and one-line-per-cell text compare with the tab layout of the same report.
+
+    python benchmarks/crawler.py [--n 10000] [--seed 0]
+
+Reports are generated (giaparse.rendering.corpus: consistent tables, no blank cell, counts up
+to 500, money with four decimals) and rendered three ways: tab, glued, lines. Each is parsed;
+a report is "exact" when every cell comes back equal, and a cell that does not must carry a
+warning (the script counts any that does not: it must print 0). Times are per report, the
+three layouts parsed one after the other so that each ratio compares calls close in time; the
+search is the time spent in the checks' cutting (giaparse.checks.solve).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+import time
+from typing import Any
+
+import giaparse
+from giaparse.model.fields import row_fields, value_fields
+from giaparse.rendering import render
+from giaparse.rendering.corpus import random_report
+
+LAYOUTS = ("tab", "glued", "lines")
+
+
+def cells(report: giaparse.Report) -> dict[str, Any]:
+    out = {}
+    for table in ("active_disclosure", "applications", "reviews"):
+        tbl = getattr(report, table)
+        for f in row_fields(type(tbl)):
+            row = getattr(tbl, f.name)
+            for c in value_fields(type(row)):
+                out[f"{table}.{f.name}.{c.name}"] = getattr(row, c.name)
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--n", type=int, default=10_000)
+    ap.add_argument("--seed", type=int, default=0)
+    args = ap.parse_args()
+    checks = sys.modules["giaparse.checks"]
+    original = checks.solve  # type: ignore[attr-defined]
+    spent = [0.0]
+
+    def timed_solve(report: giaparse.Report) -> giaparse.Report:
+        start = time.perf_counter()
+        try:
+            return original(report)  # type: ignore[no-any-return]
+        finally:
+            spent[0] += time.perf_counter() - start
+
+    checks.solve = timed_solve  # type: ignore[attr-defined]
+    rnd = random.Random(args.seed)
+    times: dict[str, list[float]] = {k: [] for k in LAYOUTS}
+    search: dict[str, list[float]] = {k: [] for k in LAYOUTS[1:]}
+    exact = dict.fromkeys(LAYOUTS, 0)
+    right_cells = dict.fromkeys(LAYOUTS, 0)
+    unwarned_wrong = dict.fromkeys(LAYOUTS, 0)
+    total_cells = 0
+    giaparse.parse(render(random_report(random.Random(-1)), "tab"))  # grammars built
+    for _ in range(args.n):
+        report = random_report(rnd)
+        want = cells(report)
+        total_cells += len(want)
+        for layout in LAYOUTS:
+            text = render(report, layout)  # type: ignore[arg-type]
+            spent[0] = 0.0
+            start = time.perf_counter()
+            parsed = giaparse.parse(text)
+            times[layout].append(time.perf_counter() - start)
+            if layout in search:
+                search[layout].append(spent[0])
+            got = cells(parsed)
+            warned = {c for d in parsed.diagnostics if d.severity != "info" for c in d.cells}
+            same = [k for k in want if got[k] == want[k]]
+            right_cells[layout] += len(same)
+            exact[layout] += len(same) == len(want)
+            unwarned_wrong[layout] += sum(
+                1
+                for k in want
+                if got[k] != want[k] and not {k, k.rsplit(".", 1)[0], k.split(".")[0]} & warned
+            )
+    n = args.n
+    print(f"{n} generated reports, {total_cells // n} cells each")
+    for layout in LAYOUTS:
+        t = sorted(times[layout])
+        print(
+            f"{layout:6} exact {exact[layout] / n:6.1%}  cells right {right_cells[layout] / total_cells:6.2%}"
+            f"  wrong without a warning {unwarned_wrong[layout]}"
+            f"  parse median {statistics.median(t) * 1000:6.1f} ms  p99 {t[int(0.99 * (n - 1))] * 1000:7.1f} ms"
+            f"  worst {t[-1] * 1000:7.1f} ms"
+        )
+    for layout in LAYOUTS[1:]:
+        ratios = sorted(a / b for a, b in zip(times[layout], times["tab"], strict=True))
+        s = sorted(search[layout])
+        print(
+            f"{layout:6} / tab: median {statistics.median(ratios):.2f}x  p90 {ratios[int(0.9 * (n - 1))]:.2f}x"
+            f"   search median {statistics.median(s) * 1000:.1f} ms  worst {s[-1] * 1000:.1f} ms"
+        )
+
+
+if __name__ == "__main__":
+    main()
