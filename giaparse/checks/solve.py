@@ -18,6 +18,7 @@ import re
 from collections.abc import Sequence
 from decimal import Decimal
 from functools import lru_cache
+from operator import add
 from typing import Any
 
 import attrs
@@ -315,88 +316,118 @@ class _Walk:
                     if _PATTERNS["count"].fullmatch(tail) is None:
                         continue
                     self.target = (int(tail), last)
-                    found: list[list[str]] = []
-                    self.edits = k - 1
-                    self.join(pieces[:-k], 0, None, [], found, n - 1)
-                    for t in found:
-                        if _sum(last, t) == int(tail):
-                            out.append([*t, tail])
-                            self._note([*t, tail], self.edited.pop(tuple(t)))
-                self.edits = 0
+                    for texts, edits in _LineReader(self, pieces[:-k], n - 1).run():
+                        if _sum(last, texts) != int(tail):
+                            continue
+                        out.append([*texts, tail])
+                        self._note([*texts, tail], edits + k - 1)
             finally:
                 self.forced, self.target = saved, None
         if not out:
-            self.join(pieces, 0, None, [], out, n)
-        unique = {tuple(texts): texts for texts in out}  # two paths may give one reading
-        return list(unique.values())
+            for texts, edits in _LineReader(self, pieces, n).run():
+                out.append(list(texts))
+                self._note(texts, edits)
+        return out
 
     def _note(self, texts: Sequence[str], edits: int) -> None:
         key = tuple(texts)
         self.edited[key] = min(edits, self.edited.get(key, edits))
 
-    def join(
-        self,
-        pieces: list[str],
-        i: int,
-        last: int | None,
-        acc: list[str],
-        out: list[list[str]],
-        n: int,
-    ) -> None:
-        """Cells ``len(acc)``… ``n - 1`` from the lines ``pieces[i:]``; ``last``: the piece
-        read last, which a crawler that drops repeated lines may have printed again."""
-        self.tick()
-        c = len(acc)
-        if c == n:
-            if i == len(pieces):
-                out.append(acc)
-                self._note(acc, self.edits)
-            return
-        if len(pieces) - i > (n - c) * _JOIN:  # the lines left cannot all find a cell
-            return
-        if self.target is not None and _sum(self.target[1], acc) > self.target[0]:
-            return
-        self.segment(pieces, i, last, "", 0, acc, out, n)
 
-    def segment(
-        self,
-        pieces: list[str],
-        i: int,
-        last: int | None,
-        seg: str,
-        lines: int,
-        acc: list[str],
-        out: list[list[str]],
-        n: int,
-    ) -> None:
-        """Grow cell ``len(acc)`` by one more line (a value broken over lines, 1 / 62); or,
-        from a crawler that drops a line equal to the one before, make it that line again."""
-        c = len(acc)
-        if lines == 0 and self.collapse and last is not None and pieces[last]:
-            again = pieces[last]  # the line before, printed again and dropped (0 0 → 0)
-            self.edits += 1
-            if self.fits(again, c, acc):
-                self.join(pieces, i, last, [*acc, again], out, n)
-            digits = again.lstrip("+-")  # …or the first line of a value broken after it
-            if digits.isdigit() and (digits[0] != "0" or _decimals_next(pieces, i)):
-                self.segment(pieces, i, last, again, 1, acc, out, n)
-            self.edits -= 1
-        if i == len(pieces):
-            return
-        text = pieces[i]
-        if text == "":  # a blank mark is one blank cell, never part of a number
-            if lines == 0 and self.fits("", c, acc):
-                self.join(pieces, i + 1, i, [*acc, ""], out, n)
-            return
-        grown = seg + text
-        if self.fits(grown, c, acc):
-            self.edits += lines
-            self.join(pieces, i + 1, i, [*acc, grown], out, n)
-            self.edits -= lines
-        digits = grown.lstrip("+-")
-        number = digits.isdigit() and (digits[0] != "0" or _decimals_next(pieces, i + 1))
-        if lines + 1 < _JOIN and number:  # may go on: 1 / 62, 0 / .79
-            self.segment(pieces, i + 1, i, grown, lines + 1, acc, out, n)
+class _LineReader:
+    """Readings of one-line-per-cell values: each cell one line, or up to three lines joined
+    (a value broken over lines), or — from a crawler that drops a line equal to the one
+    before — that line again. Memoised on (line, cell, the sums the row's totals need), since
+    what the rest of a row can be depends on nothing else."""
+
+    def __init__(self, walk: _Walk, pieces: list[str], n: int) -> None:
+        self.walk = walk
+        self.pieces = pieces
+        self.n = n
+        self.kinds = walk.row.kinds
+        # the sums to track: each forced total's parts, and the known last total's
+        self.groups = [parts for _, parts in sorted(walk.forced.items())]
+        self.totals = [t for t, _ in sorted(walk.forced.items())]
+        if walk.target is not None:
+            self.groups.append(walk.target[1])
+        self.memo: dict[tuple[int, int, tuple[int, ...]], list[tuple[tuple[str, ...], int]]] = {}
+
+    def run(self) -> list[tuple[tuple[str, ...], int]]:
+        found: dict[tuple[str, ...], int] = {}
+        for texts, edits in self.rest(0, 0, (0,) * len(self.groups)):
+            found[texts] = min(edits, found.get(texts, edits))
+        return list(found.items())
+
+    def fits(self, text: str, c: int, sums: tuple[int, ...]) -> bool:
+        if text == "":
+            return True
+        if _PATTERNS.get(self.kinds[c], _PATTERNS["count"]).fullmatch(text) is None:
+            return False
+        for g, t in enumerate(self.totals):
+            if t == c and text != str(sums[g]):
+                return False
+        target = self.walk.target
+        if target is not None and c in target[1]:
+            return sums[-1] + int(text) <= target[0]
+        return True
+
+    def add(self, sums: tuple[int, ...], c: int, text: str) -> tuple[int, ...]:
+        if not text or not text.lstrip("+-").isdigit():
+            return sums
+        value = int(text)
+        return tuple(
+            s + value if c in parts else s for s, parts in zip(sums, self.groups, strict=True)
+        )
+
+    def cells(self, i: int) -> list[tuple[str, int, int]]:
+        """Each way to make the next cell from line ``i`` on: (text, next line, edits)."""
+        pieces = self.pieces
+        out: list[tuple[str, int, int]] = []
+        starts: list[tuple[str, int]] = []  # a start, and the edits it costs
+        if self.walk.collapse and i > 0 and pieces[i - 1]:
+            out.append((pieces[i - 1], i, 1))  # the line before, printed again and dropped
+            starts.append((pieces[i - 1], 1))
+        if i < len(pieces):
+            if pieces[i] == "":  # a blank mark is one blank cell, never part of a number
+                out.append(("", i + 1, 0))
+            else:
+                out.append((pieces[i], i + 1, 0))
+        for head, cost in starts:  # the line before, then lines after it: one broken value
+            self._grow(head, i, cost, out)
+        if i < len(pieces) and pieces[i]:
+            self._grow(pieces[i], i + 1, 0, out)
+        return out
+
+    def _grow(self, head: str, i: int, cost: int, out: list[tuple[str, int, int]]) -> None:
+        text = head
+        for q in range(i, min(len(self.pieces), i + _JOIN - 1)):
+            digits = text.lstrip("+-")
+            if not digits.isdigit() or (digits[0] == "0" and not _decimals_next(self.pieces, q)):
+                return
+            if not self.pieces[q]:
+                return
+            text += self.pieces[q]
+            cost += 1
+            out.append((text, q + 1, cost))
+
+    def rest(self, i: int, c: int, sums: tuple[int, ...]) -> list[tuple[tuple[str, ...], int]]:
+        key = (i, c, sums)
+        hit = self.memo.get(key)
+        if hit is not None:
+            return hit
+        self.walk.tick()
+        out: list[tuple[tuple[str, ...], int]] = []
+        if c == self.n:
+            target = self.walk.target
+            done = target is None or sums[-1] == target[0]
+            out = [((), 0)] if i == len(self.pieces) and done else []
+        elif len(self.pieces) - i <= (self.n - c) * _JOIN:
+            for text, nxt, cost in self.cells(i):
+                if self.fits(text, c, sums):
+                    for tail, edits in self.rest(nxt, c + 1, self.add(sums, c, text)):
+                        out.append(((text, *tail), edits + cost))
+        self.memo[key] = out
+        return out
 
 
 @lru_cache(maxsize=65536)
@@ -824,11 +855,44 @@ def _exactly(
     equation may be blank-judged (the checks do not judge a blank total), or when the partial
     sums would be too many to keep.
     """
-    n, m = len(domains), len(eqs)
+    n = len(domains)
     if any(_blank_judged(e, domains) for e in eqs):
         return None
-    contrib = [[tuple(_Search._share(e, k, c) for e in eqs) for c in domains[k]] for k in range(n)]
-    fixed = tuple(_Search._share(e, -1, None) for e in eqs)
+    # a row's own equations first: only its readings that meet them can be part of an answer
+    allowed: list[list[int]] = []
+    for k in range(n):
+        own = [e for e in eqs if e.rows == {k}]
+        pick: list[Candidate | None] = [None] * n
+        keep = []
+        for j, cand in enumerate(domains[k]):
+            pick[k] = cand
+            if all(_holds(e, pick) for e in own):
+                keep.append(j)
+        if not keep:
+            return None
+        allowed.append(keep)
+    cross = [e for e in eqs if len(e.rows) > 1]
+    m = len(cross)
+    # rows of the smallest equations first (表三's balance rows before its outcome rows), so
+    # an equation is closed, and its partial sums forced to 0, as early as can be
+    smallest = [min((len(e.rows) for e in cross if k in e.rows), default=0) for k in range(n)]
+    order = sorted(range(n), key=lambda k: (smallest[k], k))
+    domains = [domains[k] for k in order]
+    allowed = [allowed[k] for k in order]
+    cross = [
+        _Eq(
+            e.kind,
+            _permute(e.total, order),
+            _permute(e.parts, order),
+            frozenset(order.index(k) for k in e.rows),
+        )
+        for e in cross
+    ]
+    contrib = [
+        [tuple(_Search._share(e, k, domains[k][j]) for e in cross) for j in allowed[k]]
+        for k in range(n)
+    ]
+    fixed = tuple(_Search._share(e, -1, None) for e in cross)
     low = [[0] * m for _ in range(n + 1)]  # the least and most rows k… can still add
     high = [[0] * m for _ in range(n + 1)]
     for k in range(n - 1, -1, -1):
@@ -839,11 +903,12 @@ def _exactly(
     layers: list[set[tuple[int, ...]]] = [{fixed}]
     for k in range(n):
         lo, hi = low[k + 1], high[k + 1]
+        bounds = list(zip(lo, hi, strict=True))
         reach: set[tuple[int, ...]] = set()
         for state in layers[-1]:
             for c in contrib[k]:
-                t = tuple(a + b for a, b in zip(state, c, strict=True))
-                if all(lo[x] <= -t[x] <= hi[x] for x in range(m)):
+                t = tuple(map(add, state, c))
+                if all(a <= -v <= b for v, (a, b) in zip(t, bounds, strict=True)):
                     reach.add(t)
         if len(reach) > _STATES:
             return None
@@ -856,20 +921,29 @@ def _exactly(
     feasible: list[set[int]] = [set() for _ in range(n)]
     for k in range(n - 1, -1, -1):
         for state in layers[k]:
-            for j, c in enumerate(contrib[k]):
-                if tuple(a + b for a, b in zip(state, c, strict=True)) in good[k + 1]:
+            for x, c in enumerate(contrib[k]):
+                if tuple(map(add, state, c)) in good[k + 1]:
                     good[k].add(state)
-                    feasible[k].add(j)
+                    feasible[k].add(allowed[k][x])
     chosen: list[int] = []
     state = fixed
     for k in range(n):
+        where = {j: x for x, j in enumerate(allowed[k])}
         for j in sorted(feasible[k], key=lambda j: (_rank(domains[k][j], narrative), j)):
-            t = tuple(a + b for a, b in zip(state, contrib[k][j], strict=True))
+            t = tuple(map(add, state, contrib[k][where[j]]))
             if t in good[k + 1]:
                 chosen.append(j)
                 state = t
                 break
-    return chosen, feasible
+    back = [0] * n
+    for position, k in enumerate(order):
+        back[k] = position
+    return [chosen[back[k]] for k in range(n)], [feasible[back[k]] for k in range(n)]
+
+
+def _permute(refs: tuple[tuple[int, Any], ...], order: list[int]) -> tuple[tuple[int, Any], ...]:
+    where = {k: position for position, k in enumerate(order)}
+    return tuple((where[k], i) if k >= 0 else (k, i) for k, i in refs)
 
 
 def _blank_judged(e: _Eq, domains: Sequence[Sequence[Candidate]]) -> bool:
