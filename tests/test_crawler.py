@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import giaparse
-from giaparse.checks.solve import candidates
+from giaparse.checks.cuts import candidates
 from giaparse.core.location import NOWHERE
 from giaparse.model.fields import row_fields, value_fields
 from giaparse.model.report import Unsplit

@@ -1,58 +1,36 @@
-"""Cut crawler rows into cells by the tables' arithmetic.
+"""Choose each crawler row's reading by the tables' arithmetic.
 
-Glued text (``153010221`` for seven cells) can be cut many ways, and a layout of one line per
-cell may have broken a value over two lines (``1`` / ``62``) or dropped lines that repeat the
-line before (``2`` ``0`` ``2`` for 2 0 0 0 0 0 2). The candidates of each row are every way to
-make exactly its cells from its pieces (no leading zero but 0 itself; a sign only in a change
-column; a decimal only in a money cell). The tables' own equations (the rules in
-:mod:`giaparse.checks.rules`) then choose: first each row's own (总计 = its parts), then, jointly,
-the ones across rows (each column's balance and outcome total), keeping the assignments that
-break the fewest. What the arithmetic leaves open is ranked by documented evidence (numbers
-stated in the narrative, then evenly spread digits) and flagged with a warning that lists the
-other cuts; what it fixes uniquely gets an info only.
+Every reading of each row (:mod:`giaparse.checks.cuts`) that meets the row's own totals is a
+candidate; the equations across rows (the rules in :mod:`giaparse.checks.rules`: each column's
+balance and outcome total) then choose, table by table. When they can all hold, a dynamic
+programme over their partial sums gives, per row, exactly the readings some full assignment
+uses; when they cannot (totals that do not add up), a branch and bound keeps the assignments
+that break the fewest. A row left with one reading is certain (an info); one left open keeps
+its best-ranked reading by documented evidence (numbers the narrative states, then fewest
+lines joined or repeated, then evenly spread digits) and a warning that lists the others.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from decimal import Decimal
-from functools import lru_cache
 from operator import add
 from typing import Any
 
 import attrs
 
 from giaparse.checks.cells import cell_values, chinese
+from giaparse.checks.cuts import Candidate, candidates, collapses, plain
 from giaparse.checks.rules import RULES, Equation
 from giaparse.core.diagnostics import Diagnostic
-from giaparse.core.location import NOWHERE
-from giaparse.core.values import BLANK_MARKERS, Money, Unit, clean
-from giaparse.model.fields import DELTA, MONEY
+from giaparse.core.values import clean
 from giaparse.model.report import Report, Unsplit
 
-_NODES = 30_000  # cut-enumeration steps per row: beyond, the run is not a row's values
 _SEARCH = 30_000  # joint-search steps per group of linked rows
 _STATES = 20_000  # partial sums kept per row by the exact search
-_LOOSE = 8  # readings kept of a row no reading of which meets its own total
 _KEPT = 64  # best joint assignments kept to tell what is certain
-_JOIN = 3  # lines joined into one value at most (a value broken over more is not seen)
 _SHOWN = 4  # other cuts listed in a warning
-_PATTERNS = {
-    "count": re.compile(r"0|[1-9]\d{0,14}"),
-    DELTA: re.compile(r"[+-]?(?:0|[1-9]\d{0,14})"),
-    MONEY: re.compile(r"(?:0|[1-9]\d{0,14})(?:\.\d{1,12})?(?:万元|元)?"),
-}
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
-
-Values = tuple[Any, ...]
-
-
-@attrs.frozen
-class Candidate:
-    texts: tuple[str, ...]  # each cell's text ("" for a blank mark)
-    values: Values
-    edits: int = 0  # lines joined or repeated to read it this way (lines layout)
 
 
 def solve(report: Report) -> Report:
@@ -60,7 +38,7 @@ def solve(report: Report) -> Report:
     if not report.pending:
         return report
     diags: list[Diagnostic] = []
-    collapse = _collapses(report.pending)
+    collapse = collapses(report.pending)
     eqs = _equations(report, report.pending)
     totals = _own_totals(eqs)
     rows: list[Unsplit] = []
@@ -83,7 +61,7 @@ def solve(report: Report) -> Report:
             rows.append(row)
             kept.append(k)
             domains.append(found)
-    plain = [_plain(row, d) for row, d in zip(rows, domains, strict=True)]
+    as_printed = [plain(row, d) for row, d in zip(rows, domains, strict=True)]
     choice, doubtful, bounded = _choose(report, rows, domains, _keep(eqs, kept))
     values: dict[str, Any] = {}
     texts: dict[str, str] = dict(report.cell_texts)
@@ -96,7 +74,7 @@ def solve(report: Report) -> Report:
         others = doubtful.get(k, [])
         if k in doubtful:
             diags.append(_uncertain(report, row, chosen, others, k in bounded))
-        elif not plain[k]:
+        elif not as_printed[k]:
             fixed.append(row)
     if fixed:
         diags.append(_fixed(report, fixed))
@@ -106,490 +84,6 @@ def solve(report: Report) -> Report:
         diagnostics=(*report.diagnostics, *diags),
         cell_texts=texts,
         pending=(),
-    )
-
-
-# ---- candidates ---------------------------------------------------------------------------
-
-
-Totals = Sequence[tuple[int, tuple[int, ...]]]  # a row's own equations: (total, its parts)
-
-
-def candidates(row: Unsplit, collapse: bool = False, totals: Totals = ()) -> list[Candidate] | None:
-    """Every way to make the row's cells from its pieces (None: more than the work bound).
-
-    With ``totals``, only the ways in which each of the row's own totals equals its parts;
-    when there is none (a report whose totals do not add up), every way."""
-    found = _cached((row.pieces, row.kinds, row.units, row.glued, collapse, tuple(totals)))
-    return None if found is None else list(found)
-
-
-@lru_cache(maxsize=4096)  # a corpus repeats its runs (1000001, 2000002) report after report
-def _cached(key: tuple[Any, ...]) -> tuple[Candidate, ...] | None:
-    pieces, kinds, units, glued, collapse, totals = key
-    row = Unsplit("", ("",) * len(kinds), kinds, units, pieces, glued, NOWHERE)
-    strict = _ways(row, collapse, totals)
-    if strict is not None and not strict and totals:
-        # no reading meets the row's own total (a report whose totals do not add up): keep
-        # the readings with fewest lines joined or repeated; the checks flag the total
-        loose = _ways(row, collapse, ())
-        if loose:
-            fewest = min(c.edits for c in loose)
-            strict = [c for c in loose if c.edits == fewest][:_LOOSE]
-        else:
-            strict = loose
-    return None if strict is None else tuple(strict)
-
-
-def _ways(row: Unsplit, collapse: bool, totals: Totals) -> list[Candidate] | None:
-    walk = _Walk(row, collapse, totals)
-    if row.glued and len(row.pieces) == 1 and len(row.pieces[0]) == len(row.kinds):
-        run = row.pieces[0]  # as many digits as cells: one digit each (the rows of zeros)
-        if run.isdigit() and run.isascii():
-            texts = tuple(run)
-            if all(_sum(parts, texts) == int(texts[t]) for t, parts in walk.forced.items()):
-                return [Candidate(texts, tuple(walk.typed(d, i) for i, d in enumerate(texts)))]
-            return []
-    try:
-        found = walk.glued() if row.glued else walk.lines()
-    except _TooLong:
-        return None
-    return [
-        Candidate(
-            tuple(texts),
-            tuple(walk.typed(t, i) for i, t in enumerate(texts)),
-            walk.edited.get(tuple(texts), 0),
-        )
-        for texts in found
-    ]
-
-
-@attrs.define
-class _Walk:
-    """The depth-first enumeration of one row's cuts (glued) or joins and repeats (lines)."""
-
-    row: Unsplit
-    collapse: bool
-    totals: Totals
-    steps: int = 0
-    target: tuple[int, tuple[int, ...]] | None = None  # a last total already read: its parts
-    forced: dict[int, tuple[int, ...]] = attrs.field(factory=dict)
-    edits: int = 0  # lines joined or repeated on the current path (lines layout)
-    edited: dict[tuple[str, ...], int] = attrs.field(factory=dict)  # fewest, per reading
-
-    def __attrs_post_init__(self) -> None:
-        # a total printed after all of its parts is not cut freely: it must be their sum
-        self.forced = {t: parts for t, parts in self.totals if all(i < t for i in parts)}
-
-    def typed(self, text: str, i: int) -> Any:
-        if text == "":
-            return None
-        if self.row.kinds[i] == MONEY:
-            return _money(text, self.row.units[i])
-        return int(text)
-
-    def fits(self, text: str, i: int, acc: Sequence[str]) -> bool:
-        if text == "":
-            return True
-        if _PATTERNS.get(self.row.kinds[i], _PATTERNS["count"]).fullmatch(text) is None:
-            return False
-        parts = self.forced.get(i)
-        if parts is not None and text != str(_sum(parts, acc)):
-            return False
-        if self.target is not None and i in self.target[1]:  # parts of the last total
-            return _sum(self.target[1], acc) + int(text) <= self.target[0]
-        return True
-
-    def _plan(self) -> list[int] | None:
-        """The row as groups of cells, each its parts then their total (a number of parts),
-        or a free cell (0): 表三's row is [6], 表四's [4, 4, 4]. None when the row is not
-        counts only, or a total is not printed right after its parts."""
-        if not self.forced or any(k != "count" for k in self.row.kinds):
-            return None
-        plan: list[int] = []
-        c = 0
-        n = len(self.row.kinds)
-        while c < n:
-            size = next(
-                (len(p) for t, p in self.forced.items() if p == tuple(range(c, t)) and t > c),
-                0,
-            )
-            plan.append(size)
-            c += size + 1
-        return plan if c == n else None
-
-    def tick(self) -> None:
-        self.steps += 1
-        if self.steps > _NODES:
-            raise _TooLong
-
-    def glued(self) -> list[list[str]]:
-        pieces = [_blank(clean(p)) for p in self.row.pieces]
-        n = len(self.row.kinds)
-        plan = self._plan()
-        if plan is not None and all(pieces) and "".join(pieces).isdigit():
-            return _GroupCuts(pieces, plan, self).run()
-        out: list[list[str]] = []
-        last = self.forced.get(n - 1)
-        if last is None or not pieces or not pieces[-1]:
-            self.cut(pieces, _suffixes(pieces), 0, 0, [], n, out)
-            return out
-        # the last cell is a total: read it from the end first, then cut the rest to sum to
-        # it; a part is never more than the total, so long cuts die at once
-        tail_piece = pieces[-1]
-        saved = self.forced
-        self.forced = {k: v for k, v in saved.items() if k != n - 1}
-        try:
-            for d in range(1, min(len(tail_piece), 15) + 1):
-                tail = tail_piece[-d:]
-                if _PATTERNS["count"].fullmatch(tail) is None:
-                    continue
-                head = pieces[:-1] + ([tail_piece[:-d]] if d < len(tail_piece) else [])
-                self.target = (int(tail), last)
-                found: list[list[str]] = []
-                self.cut(head, _suffixes(head), 0, 0, [], n - 1, found)
-                out.extend([*texts, tail] for texts in found if _sum(last, texts) == int(tail))
-        finally:
-            self.forced, self.target = saved, None
-        return out
-
-    def cut(
-        self,
-        pieces: list[str],
-        after: list[int],
-        p: int,
-        pos: int,
-        acc: list[str],
-        n: int,
-        out: list[list[str]],
-    ) -> None:
-        """Cut ``pieces`` from piece ``p``, character ``pos`` on, into cells ``len(acc)``…
-        ``n - 1``; ``after[p]``: characters in the pieces after ``p``."""
-        self.tick()
-        c = len(acc)
-        if p == len(pieces):
-            if c == n:
-                out.append(acc)
-            return
-        if c == n or len(pieces) - p > n - c:  # each piece left needs a cell of its own
-            return
-        left = len(pieces[p]) - pos + after[p]
-        if self.forced:  # each total to come needs the digits of its parts' sum
-            need = n - c
-            for t, parts in self.forced.items():
-                if t >= c:
-                    need += len(str(_sum(parts, acc))) - 1
-            if left < need:
-                return
-        if self.target is not None:  # what is left of the total bounds each part
-            rest = self.target[0] - _sum(self.target[1], acc)
-            if left > (n - c) * len(str(rest)):
-                return
-        piece = pieces[p]
-        if piece == "":  # a blank mark is one blank cell, never part of a number
-            self.cut(pieces, after, p + 1, 0, [*acc, ""], n, out)
-            return
-        for end in range(pos + 1, len(piece) + 1):
-            seg = piece[pos:end]
-            if not self.fits(seg, c, acc):
-                if self.target is not None and c in self.target[1] and seg.isdigit():
-                    break  # longer only grows past the total
-                continue
-            if end == len(piece):
-                self.cut(pieces, after, p + 1, 0, [*acc, seg], n, out)
-            elif n - c > 1:
-                self.cut(pieces, after, p, end, [*acc, seg], n, out)
-
-    def lines(self) -> list[list[str]]:
-        pieces = [_blank(clean(p)) for p in self.row.pieces]
-        n = len(self.row.kinds)
-        out: list[list[str]] = []
-        last = self.forced.get(n - 1)
-        if last is not None and len(pieces) > 1:
-            # the last cell is a total: read it from the last lines first, then make the
-            # other cells from the lines before, summing to it
-            saved = self.forced
-            self.forced = {k: v for k, v in saved.items() if k != n - 1}
-            try:
-                for k in range(1, min(_JOIN, len(pieces) - 1) + 1):
-                    tail = "".join(pieces[-k:])
-                    if _PATTERNS["count"].fullmatch(tail) is None:
-                        continue
-                    self.target = (int(tail), last)
-                    for texts, edits in _LineReader(self, pieces[:-k], n - 1).run():
-                        if _sum(last, texts) != int(tail):
-                            continue
-                        out.append([*texts, tail])
-                        self._note([*texts, tail], edits + k - 1)
-            finally:
-                self.forced, self.target = saved, None
-        if not out:
-            for texts, edits in _LineReader(self, pieces, n).run():
-                out.append(list(texts))
-                self._note(texts, edits)
-        return out
-
-    def _note(self, texts: Sequence[str], edits: int) -> None:
-        key = tuple(texts)
-        self.edited[key] = min(edits, self.edited.get(key, edits))
-
-
-class _LineReader:
-    """Readings of one-line-per-cell values: each cell one line, or up to three lines joined
-    (a value broken over lines), or — from a crawler that drops a line equal to the one
-    before — that line again. Memoised on (line, cell, the sums the row's totals need), since
-    what the rest of a row can be depends on nothing else."""
-
-    def __init__(self, walk: _Walk, pieces: list[str], n: int) -> None:
-        self.walk = walk
-        self.pieces = pieces
-        self.n = n
-        self.kinds = walk.row.kinds
-        # the sums to track: each forced total's parts, and the known last total's
-        self.groups = [parts for _, parts in sorted(walk.forced.items())]
-        self.totals = [t for t, _ in sorted(walk.forced.items())]
-        if walk.target is not None:
-            self.groups.append(walk.target[1])
-        self.memo: dict[tuple[int, int, tuple[int, ...]], list[tuple[tuple[str, ...], int]]] = {}
-
-    def run(self) -> list[tuple[tuple[str, ...], int]]:
-        found: dict[tuple[str, ...], int] = {}
-        for texts, edits in self.rest(0, 0, (0,) * len(self.groups)):
-            found[texts] = min(edits, found.get(texts, edits))
-        return list(found.items())
-
-    def fits(self, text: str, c: int, sums: tuple[int, ...]) -> bool:
-        if text == "":
-            return True
-        if _PATTERNS.get(self.kinds[c], _PATTERNS["count"]).fullmatch(text) is None:
-            return False
-        for g, t in enumerate(self.totals):
-            if t == c and text != str(sums[g]):
-                return False
-        target = self.walk.target
-        if target is not None and c in target[1]:
-            return sums[-1] + int(text) <= target[0]
-        return True
-
-    def add(self, sums: tuple[int, ...], c: int, text: str) -> tuple[int, ...]:
-        if not text or not text.lstrip("+-").isdigit():
-            return sums
-        value = int(text)
-        return tuple(
-            s + value if c in parts else s for s, parts in zip(sums, self.groups, strict=True)
-        )
-
-    def cells(self, i: int) -> list[tuple[str, int, int]]:
-        """Each way to make the next cell from line ``i`` on: (text, next line, edits)."""
-        pieces = self.pieces
-        out: list[tuple[str, int, int]] = []
-        starts: list[tuple[str, int]] = []  # a start, and the edits it costs
-        if self.walk.collapse and i > 0 and pieces[i - 1]:
-            out.append((pieces[i - 1], i, 1))  # the line before, printed again and dropped
-            starts.append((pieces[i - 1], 1))
-        if i < len(pieces):
-            if pieces[i] == "":  # a blank mark is one blank cell, never part of a number
-                out.append(("", i + 1, 0))
-            else:
-                out.append((pieces[i], i + 1, 0))
-        for head, cost in starts:  # the line before, then lines after it: one broken value
-            self._grow(head, i, cost, out)
-        if i < len(pieces) and pieces[i]:
-            self._grow(pieces[i], i + 1, 0, out)
-        return out
-
-    def _grow(self, head: str, i: int, cost: int, out: list[tuple[str, int, int]]) -> None:
-        text = head
-        for q in range(i, min(len(self.pieces), i + _JOIN - 1)):
-            digits = text.lstrip("+-")
-            if not digits.isdigit() or (digits[0] == "0" and not _decimals_next(self.pieces, q)):
-                return
-            if not self.pieces[q]:
-                return
-            text += self.pieces[q]
-            cost += 1
-            out.append((text, q + 1, cost))
-
-    def rest(self, i: int, c: int, sums: tuple[int, ...]) -> list[tuple[tuple[str, ...], int]]:
-        key = (i, c, sums)
-        hit = self.memo.get(key)
-        if hit is not None:
-            return hit
-        self.walk.tick()
-        out: list[tuple[tuple[str, ...], int]] = []
-        if c == self.n:
-            target = self.walk.target
-            done = target is None or sums[-1] == target[0]
-            out = [((), 0)] if i == len(self.pieces) and done else []
-        elif len(self.pieces) - i <= (self.n - c) * _JOIN:
-            for text, nxt, cost in self.cells(i):
-                if self.fits(text, c, sums):
-                    for tail, edits in self.rest(nxt, c + 1, self.add(sums, c, text)):
-                        out.append(((text, *tail), edits + cost))
-        self.memo[key] = out
-        return out
-
-
-@lru_cache(maxsize=65536)
-def _most_digits(k: int, total: int) -> int:
-    """The most digits ``k`` counts adding up to ``total`` can print: each made as long as
-    the total allows, the cheapest lengthening first (a two-digit count costs at least 10)."""
-    lengths = [1] * k
-    left = total
-    for length in range(2, 16):
-        step = 10 ** (length - 1) - (10 ** (length - 2) if length > 2 else 0)
-        for i in range(k):
-            if left < step:
-                return sum(lengths)
-            left -= step
-            lengths[i] = length
-    return sum(lengths)
-
-
-def _fewest_digits(k: int, total: int) -> int:
-    """The fewest: one count at least total / k, the others a digit each."""
-    return len(str(-(-total // k))) + k - 1 if k else 0
-
-
-class _GroupCuts:
-    """Cuts of a glued run of counts into groups of parts and their totals, by dynamic
-    programming over (position, parts left, what they must still add up to): a total fixes
-    what its parts sum to, so a part never runs longer than the rest of it."""
-
-    def __init__(self, pieces: list[str], plan: list[int], walk: _Walk) -> None:
-        self.text = "".join(pieces)
-        self.walk = walk
-        self.plan = plan
-        ends = set()
-        at = 0
-        for piece in pieces:
-            at += len(piece)
-            ends.add(at)
-        size = len(self.text)
-        # the first piece boundary after each position: no cell runs across one
-        self.stop = [0] * (size + 1)
-        nxt = size
-        for pos in range(size, -1, -1):
-            if pos in ends and pos != size:
-                nxt = pos
-            self.stop[pos] = nxt if nxt > pos else size
-        self.parts_memo: dict[tuple[int, int, int, int], list[tuple[str, ...]]] = {}
-        self.rest_memo: dict[tuple[int, int], list[tuple[str, ...]]] = {}
-
-    def run(self) -> list[list[str]]:
-        return [list(cut) for cut in self.rest(0, 0)]
-
-    def cells_at(self, pos: int) -> range:
-        """Ends of the counts that may start at ``pos``: within its piece, no leading zero."""
-        if pos >= len(self.text):
-            return range(0)
-        if self.text[pos] == "0":
-            return range(pos + 1, pos + 2)
-        return range(pos + 1, min(self.stop[pos], pos + 15) + 1)
-
-    def rest(self, pos: int, g: int) -> list[tuple[str, ...]]:
-        """Every cut of ``text[pos:]`` into the groups ``plan[g:]``."""
-        key = (pos, g)
-        hit = self.rest_memo.get(key)
-        if hit is not None:
-            return hit
-        self.walk.tick()
-        out: list[tuple[str, ...]] = []
-        if g == len(self.plan):
-            out = [()] if pos == len(self.text) else []
-        elif self.plan[g] == 0:  # a cell no equation holds
-            for end in self.cells_at(pos):
-                out += [(self.text[pos:end], *tail) for tail in self.rest(end, g + 1)]
-        else:
-            k = self.plan[g]
-            after = sum(size + 1 for size in self.plan[g + 1 :])  # cells still to come
-            size = len(self.text)
-            for a in range(pos + k, size):  # the total starts at a
-                for b in self.cells_at(a):
-                    # its parts are no longer than it; what is left fits the cells after it
-                    if a - pos > k * (b - a) or not after <= size - b <= 15 * after:
-                        continue
-                    total = int(self.text[a:b])
-                    for parts in self.parts(pos, a, k, total):
-                        out += [(*parts, self.text[a:b], *tail) for tail in self.rest(b, g + 1)]
-        self.rest_memo[key] = out
-        return out
-
-    def parts(self, pos: int, end: int, k: int, target: int) -> list[tuple[str, ...]]:
-        """Every cut of ``text[pos:end]`` into ``k`` counts adding up to ``target``."""
-        key = (pos, end, k, target)
-        hit = self.parts_memo.get(key)
-        if hit is not None:
-            return hit
-        self.walk.tick()
-        out: list[tuple[str, ...]] = []
-        if k == 0:
-            out = [()] if pos == end and target == 0 else []
-        elif _fewest_digits(k, target) <= end - pos <= _most_digits(k, target):
-            for e in self.cells_at(pos):
-                if e > end - (k - 1):
-                    break
-                value = int(self.text[pos:e])
-                if value > target:
-                    break
-                left = target - value  # what the other parts add up to, in what is left
-                if k == 1:
-                    if e == end and not left:
-                        out.append((self.text[pos:e],))
-                    continue
-                if not _fewest_digits(k - 1, left) <= end - e <= _most_digits(k - 1, left):
-                    continue
-                head = self.text[pos:e]
-                out += [(head, *more) for more in self.parts(e, end, k - 1, left)]
-        self.parts_memo[key] = out
-        return out
-
-
-def _decimals_next(pieces: list[str], i: int) -> bool:
-    """The next line holds the decimals of a number broken before its point (0 / .79)."""
-    return i < len(pieces) and pieces[i][:1] == "."
-
-
-def _suffixes(pieces: list[str]) -> list[int]:
-    """Per piece, the characters in the pieces after it."""
-    after = [0] * len(pieces)
-    for i in range(len(pieces) - 2, -1, -1):
-        after[i] = after[i + 1] + len(pieces[i + 1])
-    return after
-
-
-def _blank(text: str) -> str:
-    return "" if text in BLANK_MARKERS else text
-
-
-def _sum(parts: tuple[int, ...], acc: Sequence[str]) -> int:
-    return sum(int(acc[i]) for i in parts if i < len(acc) and acc[i])
-
-
-def _plain(row: Unsplit, found: Sequence[Candidate]) -> bool:
-    """The only reading is one piece per cell: nothing was cut, joined or repeated."""
-    return len(found) == 1 and found[0].texts == tuple(
-        "" if clean(p) in BLANK_MARKERS else clean(p) for p in row.pieces
-    )
-
-
-class _TooLong(Exception):
-    pass
-
-
-def _money(text: str, unit: Unit | None) -> Money:
-    for suffix in ("万元", "元"):
-        if text.endswith(suffix):
-            return Money(Decimal(text[: -len(suffix)]), suffix)
-    return Money(Decimal(text), unit)
-
-
-def _collapses(rows: Sequence[Unsplit]) -> bool:
-    """Whether the crawler dropped lines equal to the line before: never two equal lines in a
-    row's values (a crawler that keeps them prints them, e.g. 0 0 0 in a row of zeros)."""
-    lines = [r for r in rows if not r.glued]
-    return bool(lines) and not any(
-        a == b for r in lines for a, b in zip(r.pieces, r.pieces[1:], strict=False)
     )
 
 
