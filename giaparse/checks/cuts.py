@@ -440,8 +440,11 @@ class _GroupCuts:
             k = self.plan[g]
             after = sum(size + 1 for size in self.plan[g + 1 :])  # cells still to come
             size = len(self.text)
-            for a in range(pos + k, size):  # the total starts at a
-                for b in self.cells_at(a):
+            first = pos + k if after else max(pos + k, size - 15)  # the last total ends the run
+            for a in range(first, size):  # the total starts at a
+                for b in self.cells_at(a) if after else (size,):
+                    if b > self.stop[a] or (self.text[a] == "0" and b > a + 1):
+                        continue
                     # its parts are no longer than it; what is left fits the cells after it
                     if a - pos > k * (b - a) or not after <= size - b <= 15 * after:
                         continue

@@ -100,9 +100,25 @@ class _Eq:
     rows: frozenset[int]
 
 
+_EXPANDED: dict[tuple[type, ...], list[tuple[str, Equation]]] = {}
+
+
+def _expanded(*shape: Any) -> list[tuple[str, Equation]]:
+    """The rules' equations for a report of these table classes: they name cells by the
+    tables' fields, not their values, so a template's are expanded once."""
+    *classes, report = shape
+    key = tuple(classes)
+    hit = _EXPANDED.get(key)
+    if hit is None:
+        hit = _EXPANDED[key] = [(r.kind, eq) for r in RULES for eq in r.expand(report)]
+    return hit
+
+
 def _equations(report: Report, rows: Sequence[Unsplit]) -> list[_Eq]:
     where = {key: (k, i) for k, row in enumerate(rows) for i, key in enumerate(row.cells)}
-    eqs: list[tuple[str, Equation]] = [(r.kind, eq) for r in RULES for eq in r.expand(report)]
+    eqs = _expanded(
+        type(report.active_disclosure), type(report.applications), type(report.reviews), report
+    )
     keys = tuple({k for _, eq in eqs for k in eq.cells if k not in where})
     known = cell_values(report, keys)
 
@@ -308,6 +324,14 @@ def _choose(
             if e.rows & index.keys()
         ]
         part = [domains[k] for k in open_rows]
+        if not sub:  # a row no equation holds (表二's): the best-ranked reading, the rest open
+            for x, k in enumerate(open_rows):
+                ranked = sorted(
+                    range(len(part[x])), key=lambda j: (_rank(part[x][j], narrative), j)
+                )
+                choice[k] = part[x][ranked[0]]
+                doubtful[k] = [part[x][j] for j in ranked[1:]]
+            continue
         exact = _exactly(sub, part, narrative)
         if exact is not None:  # every equation can hold: each row's readings that let them
             picked, feasible = exact
