@@ -15,6 +15,11 @@ SEED = (Path(__file__).parent.parent / "tests" / "fixtures" / "000_c86ff80fd85f0
 )
 
 
+GLUED = (Path(__file__).parent.parent / "tests" / "crawler" / "glued-2021.txt").read_text(
+    encoding="utf-8"
+)
+
+
 def cases() -> dict[str, str]:
     return {
         "10 MB: the report pasted ~1,700 times": SEED * (10_000_000 // len(SEED)),
@@ -29,6 +34,12 @@ def cases() -> dict[str, str]:
         "100,000 nested brackets": "（" * 100_000 + "一、总体情况" + "）" * 100_000,
         "a report + 100,000 page footers": SEED + "— 5 —\n说明\n" * 100_000,
         "a report + 100,000 docx bookmarks": SEED + "[bookmark: _Toc]\n" * 100_000,
+        "glued: 表四's run a megabyte of digits": GLUED.replace(
+            "1230116200022100012", "1" * 1_000_000
+        ),
+        "glued: a 表三 row's run of 100,000 digits": GLUED.replace("153010221", "7" * 100_000),
+        "glued: the report pasted 2,000 times": GLUED * 2_000,
+        "200,000 lines of bare numbers": "\n".join(str(i) for i in range(200_000)),
     }
 
 

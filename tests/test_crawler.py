@@ -184,6 +184,21 @@ def test_an_absurd_run_is_bounded_with_a_diagnostic() -> None:
     assert report.applications.new_requests.total is None
 
 
+@pytest.mark.parametrize(
+    ("old", "new", "row"),
+    [
+        ("1230116200022100012", "1" * 1_000_000, "表四"),  # 表四's values: a megabyte of digits
+        ("153010221", "7" * 100_000, "一、本年新收"),
+    ],
+    ids=["a-megabyte-run", "a-100k-run"],
+)
+def test_hostile_runs_end_in_a_diagnostic(old: str, new: str, row: str) -> None:
+    text = (CRAWLED / "glued-2021.txt").read_text().replace(old, new, 1)
+    report = giaparse.parse(text)
+    (d,) = [d for d in report.warnings() if d.code == "CRAWLER_CELLS_UNREADABLE"]
+    assert row in d.message
+
+
 # ---- properties ------------------------------------------------------------------------
 
 

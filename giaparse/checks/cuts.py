@@ -25,6 +25,7 @@ from giaparse.model.report import Unsplit
 
 _NODES = 30_000  # cut-enumeration steps per row: beyond, the run is not a row's values
 _LOOSE = 8  # readings kept of a row no reading of which meets its own total
+_LONGEST = 32  # characters a cell's value can have: 15 digits, a sign, 12 decimals, 万元
 _JOIN = 3  # lines joined into one value at most (a value broken over more is not seen)
 _PATTERNS = {
     "count": re.compile(r"0|[1-9]\d{0,14}"),
@@ -219,7 +220,8 @@ class _Walk:
         if piece == "":  # a blank mark is one blank cell, never part of a number
             self.cut(pieces, after, p + 1, 0, [*acc, ""], n, out)
             return
-        for end in range(pos + 1, len(piece) + 1):
+        for end in range(pos + 1, min(len(piece), pos + _LONGEST) + 1):
+            self.tick()
             seg = piece[pos:end]
             if not self.fits(seg, c, acc):
                 if self.target is not None and c in self.target[1] and seg.isdigit():
@@ -442,6 +444,7 @@ class _GroupCuts:
             size = len(self.text)
             first = pos + k if after else max(pos + k, size - 15)  # the last total ends the run
             for a in range(first, size):  # the total starts at a
+                self.walk.tick()
                 for b in self.cells_at(a) if after else (size,):
                     if b > self.stop[a] or (self.text[a] == "0" and b > a + 1):
                         continue

@@ -32,10 +32,13 @@ CRAWLER_LAYOUTS = frozenset({GLUED, LINES})
 # One value as crawler text prints it: a count, a signed change, an amount with its unit (or
 # its decimals, broken onto a line of their own: 0 / .79), or a blank mark. "无" is not one:
 # it starts too many words of prose.
-_VALUE = r"[+\-−－]?[0-9０-９]+(?:[.．][0-9０-９]+)?(?:万元|元)?|[.．][0-9０-９]+(?:万元|元)?|——|—|－|-|/"
+# Possessive digits and an atomic unit: a run of digits is never re-split between tokens
+# when a match fails (that backtracking is exponential in the run's length).
+_VALUE = r"[+\-−－]?[0-9０-９]++(?:[.．][0-9０-９]++)?(?:万元|元)?|[.．][0-9０-９]++(?:万元|元)?|——|—|－|-|/"
 _SPACE = r"[ \t\xa0\u3000\n]"
-_VALUES = re.compile(rf"(?:{_SPACE}*(?:{_VALUE}))+")
-_TRAILING_VALUES = re.compile(rf"(?:{_SPACE}*(?:{_VALUE}))+{_SPACE}*$")
+_VALUES = re.compile(rf"(?>{_SPACE}*+(?:{_VALUE}))++")
+# starting only where no value character precedes, so a search is linear in the region
+_TRAILING_VALUES = re.compile(rf"(?<![0-9０-９.．+\-−－/—])(?>{_SPACE}*+(?:{_VALUE}))++{_SPACE}*+$")
 # A number followed by one of these is a count in a sentence (行政处罚5件), not a cell.
 _MEASURE = frozenset("年月日号件个条项次人篇份万元余名家起天期批%％")
 # After a row's values, a short label and values up to the next anchor: a row the template
