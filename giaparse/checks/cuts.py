@@ -12,14 +12,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
 import attrs
 
 from giaparse.core.location import NOWHERE
-from giaparse.core.values import BLANK_MARKERS, Money, Unit, clean
+from giaparse.core.values import BLANK_MARKERS, clean, parse_money
 from giaparse.model.fields import DELTA, MONEY
 from giaparse.model.report import Unsplit
 
@@ -116,7 +115,7 @@ class _Walk:
         if text == "":
             return None
         if self.row.kinds[i] == MONEY:
-            return _money(text, self.row.units[i])
+            return parse_money(text, self.row.units[i])
         return int(text)
 
     def fits(self, text: str, i: int, acc: Sequence[str]) -> bool:
@@ -510,20 +509,11 @@ def _sum(parts: tuple[int, ...], acc: Sequence[str]) -> int:
 
 def plain(row: Unsplit, found: Sequence[Candidate]) -> bool:
     """The only reading is one piece per cell: nothing was cut, joined or repeated."""
-    return len(found) == 1 and found[0].texts == tuple(
-        "" if clean(p) in BLANK_MARKERS else clean(p) for p in row.pieces
-    )
+    return len(found) == 1 and found[0].texts == tuple(_blank(clean(p)) for p in row.pieces)
 
 
 class _TooLong(Exception):
     pass
-
-
-def _money(text: str, unit: Unit | None) -> Money:
-    for suffix in ("万元", "元"):
-        if text.endswith(suffix):
-            return Money(Decimal(text[: -len(suffix)]), suffix)
-    return Money(Decimal(text), unit)
 
 
 def collapses(rows: Sequence[Unsplit]) -> bool:

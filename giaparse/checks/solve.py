@@ -103,11 +103,10 @@ class _Eq:
 _EXPANDED: dict[tuple[type, ...], list[tuple[str, Equation]]] = {}
 
 
-def _expanded(*shape: Any) -> list[tuple[str, Equation]]:
-    """The rules' equations for a report of these table classes: they name cells by the
-    tables' fields, not their values, so a template's are expanded once."""
-    *classes, report = shape
-    key = tuple(classes)
+def _expanded(report: Report) -> list[tuple[str, Equation]]:
+    """The rules' equations for the report: they name cells by the tables' fields, not
+    their values, so each template's are expanded once."""
+    key = (type(report.active_disclosure), type(report.applications), type(report.reviews))
     hit = _EXPANDED.get(key)
     if hit is None:
         hit = _EXPANDED[key] = [(r.kind, eq) for r in RULES for eq in r.expand(report)]
@@ -116,9 +115,7 @@ def _expanded(*shape: Any) -> list[tuple[str, Equation]]:
 
 def _equations(report: Report, rows: Sequence[Unsplit]) -> list[_Eq]:
     where = {key: (k, i) for k, row in enumerate(rows) for i, key in enumerate(row.cells)}
-    eqs = _expanded(
-        type(report.active_disclosure), type(report.applications), type(report.reviews), report
-    )
+    eqs = _expanded(report)
     keys = tuple({k for _, eq in eqs for k in eq.cells if k not in where})
     known = cell_values(report, keys)
 
@@ -208,7 +205,7 @@ class _Search:
         m = len(self.eqs)
         # contribution of candidate j of row k to equation e (None when a blank makes the
         # equation one to judge only when complete, as the checks do)
-        self.exact = [self._exact(e) for e in self.eqs]
+        self.exact = [_blank_judged(e, self.domains) for e in self.eqs]
         contrib: list[dict[int, list[int]]] = [{} for _ in range(m)]
         for x, e in enumerate(self.eqs):
             for k in e.rows:
@@ -277,13 +274,6 @@ class _Search:
                     return
 
         walk(0, 0)
-
-    def _exact(self, e: _Eq) -> bool:
-        """An equation a blank cell may make unassessable: judged only when complete."""
-        refs = (*e.total, *e.parts)
-        if any(k < 0 and v is None for k, v in refs):
-            return True
-        return any(c.values[i] is None for k, i in refs if k >= 0 for c in self.domains[k])
 
     @staticmethod
     def _share(e: _Eq, k: int, cand: Candidate | None) -> int:
@@ -397,12 +387,13 @@ def _exactly(
     order = sorted(range(n), key=lambda k: (smallest[k], k))
     domains = [domains[k] for k in order]
     allowed = [allowed[k] for k in order]
+    position = {k: p for p, k in enumerate(order)}
     cross = [
         _Eq(
             e.kind,
-            _permute(e.total, order),
-            _permute(e.parts, order),
-            frozenset(order.index(k) for k in e.rows),
+            _fold(e.total, position, domains),
+            _fold(e.parts, position, domains),
+            frozenset(position[k] for k in e.rows),
         )
         for e in cross
     ]
@@ -453,18 +444,11 @@ def _exactly(
                 chosen.append(j)
                 state = t
                 break
-    back = [0] * n
-    for position, k in enumerate(order):
-        back[k] = position
-    return [chosen[back[k]] for k in range(n)], [feasible[back[k]] for k in range(n)]
-
-
-def _permute(refs: tuple[tuple[int, Any], ...], order: list[int]) -> tuple[tuple[int, Any], ...]:
-    where = {k: position for position, k in enumerate(order)}
-    return tuple((where[k], i) if k >= 0 else (k, i) for k, i in refs)
+    return [chosen[position[k]] for k in range(n)], [feasible[position[k]] for k in range(n)]
 
 
 def _blank_judged(e: _Eq, domains: Sequence[Sequence[Candidate]]) -> bool:
+    """An equation a blank cell may make unassessable: judged only when complete."""
     refs = (*e.total, *e.parts)
     if any(k < 0 and v is None for k, v in refs):
         return True
@@ -472,9 +456,12 @@ def _blank_judged(e: _Eq, domains: Sequence[Sequence[Candidate]]) -> bool:
 
 
 def _fold(
-    refs: tuple[tuple[int, Any], ...], index: dict[int, int], domains: Sequence[list[Candidate]]
+    refs: tuple[tuple[int, Any], ...],
+    index: dict[int, int],
+    domains: Sequence[Sequence[Candidate]],
 ) -> tuple[tuple[int, Any], ...]:
-    """Refs renumbered over the open rows; a row with one candidate becomes its values."""
+    """Refs renumbered by ``index``; a row not in it has one candidate and becomes its
+    values."""
     return tuple(
         (index[k], i) if k in index else (-1, domains[k][0].values[i]) if k >= 0 else (k, i)
         for k, i in refs
