@@ -34,8 +34,9 @@ from giaparse.model.report import Report, Sections
 from giaparse.model.tables import ExtraRow
 from giaparse.model.template import get_template
 from giaparse.rendering.documents import Cell, Slot, grid, groups, span_attributes, to_docx
-from giaparse.rendering.layout import CRAWLER_LAYOUTS, LAYOUTS, lay_out
+from giaparse.rendering.layout import LAYOUTS, drop_repeats, lay_out
 from giaparse.rendering.report import report_items
+from giaparse.tokens.layouts import CRAWLER_LAYOUTS, GLUED
 
 __all__ = [
     "LAYOUTS",
@@ -531,12 +532,12 @@ def crawler_texts(draw: st.DrawFn, report: Report, layout: str | None = None) ->
     out: list[str] = []
     if draw(st.booleans()):
         out.extend(line.format(title=title) for line in _CRAWLER_HEAD)
-    if layout == "glued":
+    if layout == GLUED:
         out.extend(_glued_lines(items, rnd))
     else:
         out.extend(_cell_lines(items, rnd, blank_rows=draw(st.booleans())))
         if draw(st.booleans()):  # the crawler dropped repeated lines
-            out = [line for i, line in enumerate(out) if i == 0 or line != out[i - 1]]
+            out = drop_repeats(out)
     if draw(st.booleans()):
         out.extend(_CRAWLER_TAIL)
     return "\n".join(out) + "\n"

@@ -24,10 +24,10 @@ import attrs
 from giaparse.core.items import OWN, PIECE, RUN, Item, Mark, Prose, Row
 from giaparse.core.location import NOWHERE, Location
 from giaparse.model.labels import QUOTES, SIMPLIFIED, LabelTable
+from giaparse.tokens.layouts import CRAWLER_LAYOUTS, GLUED, LINES
 
 ROW, GROUP, HEADER, SECTION, BLOCK = "row", "group", "header", "section", "block"
-GLUED, LINES = "glued", "lines"  # the tokenizer's names for crawler text
-CRAWLER_LAYOUTS = frozenset({GLUED, LINES})
+__all__ = ["CRAWLER_LAYOUTS", "Anchors", "anchors_for", "regrid", "squeeze"]
 
 # One value as crawler text prints it: a count, a signed change, an amount with its unit (or
 # its decimals, broken onto a line of their own: 0 / .79), or a blank mark. "无" is not one:
@@ -48,6 +48,7 @@ _EXTRA_ROW = re.compile(rf"{_SPACE}*([^\s\d.,，。；;:：、]{{2,24}}?)({_VALU
 # is one header cell.
 _PAREN_BEFORE = re.compile(r"[（(][^（()）\n]{0,20}$")
 _PAREN_AFTER = re.compile(r"[^（()）\n]{0,40}[)）]")
+_PIECE = re.compile(r"\S+")  # a run, or a line's value: what lies between spaces
 _HEADER_TAIL = 14  # characters of unanchored text a header cell may carry (总计, （单位：万元）)
 _SENTENCE_END = frozenset("。；！？;!?")
 _SHORT_PROSE = 3  # a lines-layout prose line this short is a word broken over lines (201 / 9)
@@ -205,12 +206,9 @@ class _Cutter:
             self.header.clear()
 
     def values(self, labels: list[tuple[str, int]], start: int, end: int) -> None:
-        """A row: its label cells, then each run (glued) or line (lines) as one cell."""
-        pieces: list[tuple[str, int]] = []
-        split = re.compile(r"\S+") if self.layout == GLUED else re.compile(r"[^\n]+")
-        for m in split.finditer(self.text, start, end):
-            for piece in m.group().split() if self.layout == LINES else [m.group()]:
-                pieces.append((piece, m.start()))
+        """A row: its label cells, then each run (glued) or line (lines) as one cell; a space
+        is a cut in either."""
+        pieces = [(m.group(), m.start()) for m in _PIECE.finditer(self.text, start, end)]
         mark: Mark = RUN if self.layout == GLUED else PIECE
         cells = tuple(c for c, _ in labels) + tuple(p for p, _ in pieces)
         self.out.append(
@@ -264,7 +262,6 @@ def regrid(items: Sequence[Item], anchors: Anchors, layout: str) -> list[Item]:
                 continue
         if start > done:
             cut.prose(done, start)
-        prefix = _value_prefix(region)
         if kind in (SECTION, BLOCK):
             cut.flush()
             cut.group.clear()
@@ -279,6 +276,7 @@ def regrid(items: Sequence[Item], anchors: Anchors, layout: str) -> list[Item]:
             cut.group.append((label, start))
             done = end
             continue
+        prefix = _value_prefix(region)
         if key in anchors.rows and (prefix or not region.strip()):
             cut.flush()
             cut.values([*cut.group, (label, start)], end, end + prefix)

@@ -7,10 +7,9 @@ import re
 from collections.abc import Sequence
 
 from giaparse.core.items import Item, Prose, Row
+from giaparse.tokens.layouts import CRAWLER_LAYOUTS, GLUED, LINES  # crawler text: no cell ends
 
 LAYOUTS = ("pipe", "tab", "newline", "markdown")
-# Crawler text: every cell is there, but not where one ends. A blank cell leaves no trace.
-CRAWLER_LAYOUTS = ("glued", "lines")
 _BREAK_AT = 3  # the lines layout breaks a number this long after its first digit (1 / 62)
 _LEADING_DIGITS = re.compile(r"[+-]?(\d+)")
 
@@ -57,7 +56,7 @@ def _crawled(items: Sequence[Item], layout: str) -> list[str]:
                 out.append("".join(glued))
                 glued = []
             out.append(item.text)
-        elif layout == "glued":
+        elif layout == GLUED:
             glued.extend(c.replace("\n", "") for c in item.cells)
         else:
             for cell in item.cells:
@@ -69,6 +68,9 @@ def _crawled(items: Sequence[Item], layout: str) -> list[str]:
                     out.extend(cell.split("\n"))
     if glued:
         out.append("".join(glued))
-    if layout == "lines":
-        out = [line for i, line in enumerate(out) if i == 0 or line != out[i - 1]]
-    return out
+    return drop_repeats(out) if layout == LINES else out
+
+
+def drop_repeats(lines: list[str]) -> list[str]:
+    """The lines without any equal to the line before: what some crawlers keep of a page."""
+    return [line for i, line in enumerate(lines) if i == 0 or line != lines[i - 1]]

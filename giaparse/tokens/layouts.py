@@ -20,6 +20,7 @@ PIPE, MARKDOWN, TAB, NEWLINE, SPACES = "pipe", "markdown", "tab", "newline", "sp
 # no tab and no reliable blank line between rows (LINES). The tokenizer only names them; the
 # template's labels cut them into rows (giaparse.parsing.anchors).
 GLUED, LINES = "glued", "lines"
+CRAWLER_LAYOUTS = (GLUED, LINES)
 _SEPARATOR_CHARS = frozenset("|:- \t+")
 _MAX_WRAP = 3  # a pipe row wrapped over more lines than this is not a wrapped row
 
