@@ -18,7 +18,7 @@ def tokenize(text: str) -> TokenStream:
     lines = text.split("\n")
     layout = detect(text)
     footers = footer_lines(text)
-    chrome = chrome_lines(text) if _CHROME_HINT.search(text) else frozenset()
+    chrome = chrome_lines(text)
     kept: list[Item] = []
     generic: list[Row] = []
     for item in SPLITTERS[layout](lines, footers | chrome):
@@ -43,43 +43,40 @@ def tokenize(text: str) -> TokenStream:
             )
         )
     if footers:
-        where = "、".join(str(n) for n in sorted(footers)[:10])
         repairs.append(
-            Diagnostic(
-                "PAGE_FOOTER_REMOVED",
-                "info",
-                f"删去了{len(footers)}行页码（第{where}行） ({len(footers)} page-footer lines removed)",
-                min(footers),
-            )
+            _removed("PAGE_FOOTER_REMOVED", sorted(footers), "行页码", "", "page-footer lines")
         )
     if chrome:
-        where = "、".join(str(n) for n in sorted(chrome)[:10])
         repairs.append(
-            Diagnostic(
+            _removed(
                 "PAGE_CHROME_REMOVED",
-                "info",
-                f"删去了{len(chrome)}行网页附带的内容（第{where}行），如「打印 关闭」「微信 微博」、网站页脚 "
-                f"({len(chrome)} lines of the portal's page chrome removed)",
-                min(chrome),
+                sorted(chrome),
+                "行网页附带的内容",
+                "，如「打印 关闭」「微信 微博」、网站页脚",
+                "lines of the portal's page chrome",
             )
         )
     if artefacts:
-        where = "、".join(str(n) for n in artefacts[:10])
         repairs.append(
-            Diagnostic(
+            _removed(
                 "ARTEFACT_REMOVED",
-                "info",
-                f"删去了{len(artefacts)}处文档转换残留标记（第{where}行），如 [bookmark: …] "
-                f"({len(artefacts)} docx artefacts removed)",
-                artefacts[0],
+                artefacts,
+                "处文档转换残留标记",
+                "，如 [bookmark: …]",
+                "docx artefacts",
             )
         )
     return TokenStream(items=items, layout=layout, repairs=tuple(repairs))
 
 
-_CHROME_HINT = re.compile(
-    r"打印|关闭|微信|微博|分享|字号|返回顶部|主办|承办|ICP备|网站标识码|版权所有"
-)
+def _removed(code: str, lines: list[int], what: str, example: str, what_en: str) -> Diagnostic:
+    """One info for lines dropped from the text, naming the first ten (in increasing order)."""
+    where = "、".join(str(n) for n in lines[:10])
+    n = len(lines)
+    return Diagnostic(
+        code, "info", f"删去了{n}{what}（第{where}行）{example} ({n} {what_en} removed)", lines[0]
+    )
+
 
 # Header cells a converter makes up when it splits a table (Markdown from PDF, spreadsheets):
 # 数据1, 列2, 字段3, Column1, Unnamed: 0, col_4
