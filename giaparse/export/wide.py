@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from giaparse.core.values import Money
 from giaparse.export.review import Entry
-from giaparse.export.writers import SQLITE_SUFFIXES
+from giaparse.export.writers import SQLITE_SUFFIXES, sqlite_rows
 from giaparse.model.fields import MONEY, row_fields, value_fields
 from giaparse.model.report import Report
 from giaparse.model.template import templates
@@ -154,13 +154,7 @@ def read_wide(output: str | Path) -> pandas.DataFrame:
     output = Path(output)
     suffix = output.suffix.lower()
     if suffix in SQLITE_SUFFIXES:
-        db = sqlite3.connect(output)
-        db.row_factory = sqlite3.Row
-        try:
-            stored = [dict(r) for r in db.execute('SELECT * FROM "wide"')]
-        finally:
-            db.close()
-        return wide_frame(stored)
+        return wide_frame(sqlite_rows(output, "wide"))
     path = output.with_name(f"{output.stem}.wide{output.suffix}")
     if suffix == ".jsonl":
         with path.open(encoding="utf-8") as fh:

@@ -484,18 +484,23 @@ def _from_csv(column: str, text: str) -> Any:
     return int(text) if column in INTEGER_COLUMNS else text
 
 
+def sqlite_rows(path: Path, table: str) -> list[dict[str, Any]]:
+    """One table of a batch's SQLite file, in the order its rows were written."""
+    db = sqlite3.connect(path)
+    db.row_factory = sqlite3.Row
+    try:
+        return [dict(r) for r in db.execute(f'SELECT * FROM "{table}" ORDER BY rowid')]
+    finally:
+        db.close()
+
+
 def read_table(output: str | Path, table: str) -> list[dict[str, Any]]:
     """Read one table back from any output format, typed the same whatever the format: whole
     numbers as int, blanks as None, the rest as str (for tests and quick looks)."""
     output = Path(output)
     suffix = output.suffix.lower()
     if suffix in SQLITE_SUFFIXES:
-        db = sqlite3.connect(output)
-        db.row_factory = sqlite3.Row
-        try:
-            return [dict(r) for r in db.execute(f'SELECT * FROM "{table}" ORDER BY rowid')]
-        finally:
-            db.close()
+        return sqlite_rows(output, table)
     path = table_paths(output)[table]
     if suffix == ".jsonl":
         with path.open(encoding="utf-8") as fh:
