@@ -12,7 +12,7 @@ from lark import Token
 
 from giaparse.build.cells import Resolved, resolve
 from giaparse.core.diagnostics import Diagnostic, Severity
-from giaparse.core.items import UNSPLIT
+from giaparse.core.items import RUN, UNSPLIT
 from giaparse.core.location import Location
 from giaparse.core.values import (
     CellError,
@@ -249,7 +249,7 @@ class TableBuilder:
                 tuple(column.metadata["kind"] for _, column, _ in plan),
                 tuple(units),
                 tuple(c for c in value.values if c),
-                all(m == "run" for m in value.value_marks or () if m in UNSPLIT),
+                all(m == RUN for m in value.value_marks or () if m in UNSPLIT),
                 value.at,
             )
         )

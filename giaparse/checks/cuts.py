@@ -121,7 +121,7 @@ class _Walk:
     def fits(self, text: str, i: int, acc: Sequence[str]) -> bool:
         if text == "":
             return True
-        if _PATTERNS.get(self.row.kinds[i], _PATTERNS["count"]).fullmatch(text) is None:
+        if not _shaped(text, self.row.kinds[i]):
             return False
         parts = self.forced.get(i)
         if parts is not None and text != str(_sum(parts, acc)):
@@ -298,7 +298,7 @@ class _LineReader:
     def fits(self, text: str, c: int, sums: tuple[int, ...]) -> bool:
         if text == "":
             return True
-        if _PATTERNS.get(self.kinds[c], _PATTERNS["count"]).fullmatch(text) is None:
+        if not _shaped(text, self.kinds[c]):
             return False
         for g, t in enumerate(self.totals):
             if t == c and text != str(sums[g]):
@@ -484,6 +484,11 @@ class _GroupCuts:
                 out += [(head, *more) for more in self.parts(e, end, k - 1, left)]
         self.parts_memo[key] = out
         return out
+
+
+def _shaped(text: str, kind: str) -> bool:
+    """A value of the column's kind as crawler text prints it (see the module doc)."""
+    return _PATTERNS.get(kind, _PATTERNS["count"]).fullmatch(text) is not None
 
 
 def _decimals_next(pieces: list[str], i: int) -> bool:
