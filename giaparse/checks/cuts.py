@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import combinations, pairwise
+from math import comb
 from typing import Any
 
 import attrs
@@ -159,6 +161,10 @@ class _Walk:
         plan = self._plan()
         if plan is not None and all(pieces) and "".join(pieces).isdigit():
             return _GroupCuts(pieces, plan, self).run()
+        if not self.forced and all(pieces) and all(k == "count" for k in self.row.kinds):
+            free = _free_cuts(pieces, n)
+            if free is not None:
+                return free
         out: list[list[str]] = []
         last = self.forced.get(n - 1)
         if last is None or not pieces or not pieces[-1]:
@@ -367,20 +373,19 @@ class _LineReader:
         return out
 
 
-@lru_cache(maxsize=65536)
 def _most_digits(k: int, total: int) -> int:
     """The most digits ``k`` counts adding up to ``total`` can print: each made as long as
     the total allows, the cheapest lengthening first (a two-digit count costs at least 10)."""
-    lengths = [1] * k
+    digits = k
     left = total
     for length in range(2, 16):
         step = 10 ** (length - 1) - (10 ** (length - 2) if length > 2 else 0)
-        for i in range(k):
-            if left < step:
-                return sum(lengths)
-            left -= step
-            lengths[i] = length
-    return sum(lengths)
+        grown = min(k, left // step)
+        digits += grown
+        left -= grown * step
+        if grown < k:
+            break
+    return digits
 
 
 def _fewest_digits(k: int, total: int) -> int:
@@ -410,6 +415,11 @@ class _GroupCuts:
             if pos in ends and pos != size:
                 nxt = pos
             self.stop[pos] = nxt if nxt > pos else size
+        # digit sums of each prefix: counts add up to their digits' sum modulo 9 however the
+        # digits are cut, so a total whose value disagrees with its parts' digits is no total
+        self.nines = [0]
+        for ch in self.text:
+            self.nines.append(self.nines[-1] + ord(ch) - 48)
         self.parts_memo: dict[tuple[int, int, int, int], list[tuple[str, ...]]] = {}
         self.rest_memo: dict[tuple[int, int], list[tuple[str, ...]]] = {}
 
@@ -451,6 +461,8 @@ class _GroupCuts:
                     if a - pos > k * (b - a) or not after <= size - b <= 15 * after:
                         continue
                     total = int(self.text[a:b])
+                    if (total - self.nines[a] + self.nines[pos]) % 9:
+                        continue
                     for parts in self.parts(pos, a, k, total):
                         out += [(*parts, self.text[a:b], *tail) for tail in self.rest(b, g + 1)]
         self.rest_memo[key] = out
@@ -463,27 +475,48 @@ class _GroupCuts:
         if hit is not None:
             return hit
         self.walk.tick()
+        text = self.text
         out: list[tuple[str, ...]] = []
-        if k == 0:
-            out = [()] if pos == end and target == 0 else []
+        if k == 1:
+            seg = text[pos:end]
+            if end <= self.stop[pos] and seg == str(target):  # no leading zero, one piece
+                out.append((seg,))
         elif _fewest_digits(k, target) <= end - pos <= _most_digits(k, target):
-            for e in self.cells_at(pos):
-                if e > end - (k - 1):
-                    break
-                value = int(self.text[pos:e])
+            longest = 1 if text[pos] == "0" else min(len(str(target)), self.stop[pos] - pos)
+            for e in range(pos + 1, min(pos + longest, end - (k - 1)) + 1):
+                value = int(text[pos:e])
                 if value > target:
                     break
-                left = target - value  # what the other parts add up to, in what is left
-                if k == 1:
-                    if e == end and not left:
-                        out.append((self.text[pos:e],))
-                    continue
-                if not _fewest_digits(k - 1, left) <= end - e <= _most_digits(k - 1, left):
-                    continue
-                head = self.text[pos:e]
-                out += [(head, *more) for more in self.parts(e, end, k - 1, left)]
+                for more in self.parts(e, end, k - 1, target - value):
+                    out.append((text[pos:e], *more))
         self.parts_memo[key] = out
         return out
+
+
+def _free_cuts(pieces: list[str], n: int) -> list[list[str]] | None:
+    """Every cut of runs of counts that no equation holds into ``n`` cells, as positions: a
+    piece's end is always a cut, the rest are chosen among the gaps between its digits (in
+    the order the walk would find them). None when not digits, or too many to list."""
+    text = "".join(pieces)
+    if not text.isdigit() or not text.isascii():
+        return None
+    ends: list[int] = []
+    for piece in pieces[:-1]:
+        ends.append((ends[-1] if ends else 0) + len(piece))
+    fixed = set(ends)
+    gaps = [g for g in range(1, len(text)) if g not in fixed]
+    free = n - 1 - len(ends)
+    if free < 0:
+        return []
+    if comb(len(gaps), free) > _NODES:
+        return None
+    out: list[list[str]] = []
+    for chosen in combinations(gaps, free):
+        bounds = sorted((0, *ends, *chosen, len(text)))
+        cells = [text[a:b] for a, b in pairwise(bounds)]
+        if all(c == "0" or (c[0] != "0" and len(c) <= 15) for c in cells):
+            out.append(cells)
+    return out
 
 
 def _shaped(text: str, kind: str) -> bool:

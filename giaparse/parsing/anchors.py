@@ -18,6 +18,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 import attrs
 
@@ -118,11 +119,7 @@ def squeeze(text: str) -> tuple[str, list[int], list[int], list[bool]]:
             origins.append(pos)
             copied.append(True)
             size += i - pos
-        folded = "".join(
-            c
-            for c in unicodedata.normalize("NFKC", m.group())
-            if not c.isspace() and c not in QUOTES
-        )
+        folded = _fold(m.group())
         if folded:
             parts.append(folded)
             starts.append(size)
@@ -137,6 +134,14 @@ def squeeze(text: str) -> tuple[str, list[int], list[int], list[bool]]:
         copied.append(True)
     squeezed = _ENUM_COMMA.sub(".", "".join(parts).translate(SIMPLIFIED))
     return squeezed, starts, origins, copied
+
+
+@lru_cache(maxsize=1024)
+def _fold(char: str) -> str:
+    """A special character as squeezed: its NFKC form without whitespace or quotes."""
+    return "".join(
+        c for c in unicodedata.normalize("NFKC", char) if not c.isspace() and c not in QUOTES
+    )
 
 
 @attrs.define
