@@ -13,13 +13,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
-from itertools import combinations, pairwise
+from itertools import accumulate, combinations, pairwise
 from math import comb
-from typing import Any
+from typing import Any, NamedTuple
 
 import attrs
 
-from giaparse.core.location import NOWHERE
 from giaparse.core.values import BLANK_MARKERS, clean, parse_money
 from giaparse.model.fields import DELTA, MONEY
 from giaparse.model.report import Unsplit
@@ -52,55 +51,82 @@ def candidates(row: Unsplit, collapse: bool = False, totals: Totals = ()) -> lis
 
     With ``totals``, only the ways in which each of the row's own totals equals its parts;
     when there is none (a report whose totals do not add up), every way."""
-    found = _cached((row.pieces, row.kinds, row.units, row.glued, collapse, tuple(totals)))
-    return None if found is None else list(found)
+    found = _readings(row.pieces, row.kinds, row.glued, collapse, tuple(totals))
+    if found is None:
+        return None
+    if all(k == "count" for k in row.kinds):
+        return [
+            Candidate(texts, tuple(int(t) if t else None for t in texts), edits)
+            for texts, edits in found
+        ]
+    return [
+        Candidate(texts, tuple(map(_typed, texts, row.kinds, row.units)), edits)
+        for texts, edits in found
+    ]
 
 
-@lru_cache(maxsize=4096)  # a corpus repeats its runs (1000001, 2000002) report after report
-def _cached(key: tuple[Any, ...]) -> tuple[Candidate, ...] | None:
-    pieces, kinds, units, glued, collapse, totals = key
-    row = Unsplit("", ("",) * len(kinds), kinds, units, pieces, glued, NOWHERE)
+class _Row(NamedTuple):
+    """What of a crawler row its readings depend on."""
+
+    pieces: tuple[str, ...]
+    kinds: tuple[str, ...]
+    glued: bool
+
+
+Reading = tuple[tuple[str, ...], int]  # each cell's text, and the lines joined or repeated
+
+
+# A corpus repeats its rows (1000001, 0000000) report after report. Keys and readings are
+# plain tuples of strings and ints, which the garbage collector stops tracking, so the cache
+# does not make every collection longer.
+@lru_cache(maxsize=4096)
+def _readings(
+    pieces: tuple[str, ...], kinds: tuple[str, ...], glued: bool, collapse: bool, totals: Totals
+) -> tuple[Reading, ...] | None:
+    row = _Row(pieces, kinds, glued)
     strict = _ways(row, collapse, totals)
     if strict is not None and not strict and totals:
         # no reading meets the row's own total (a report whose totals do not add up): keep
         # the readings with fewest lines joined or repeated; the checks flag the total
         loose = _ways(row, collapse, ())
         if loose:
-            fewest = min(c.edits for c in loose)
-            strict = [c for c in loose if c.edits == fewest][:_LOOSE]
+            fewest = min(edits for _, edits in loose)
+            strict = tuple(r for r in loose if r[1] == fewest)[:_LOOSE]
         else:
             strict = loose
-    return None if strict is None else tuple(strict)
+    return strict
 
 
-def _ways(row: Unsplit, collapse: bool, totals: Totals) -> list[Candidate] | None:
+def _typed(text: str, kind: str, unit: Any) -> Any:
+    if text == "":
+        return None
+    if kind == MONEY:
+        return parse_money(text, unit)
+    return int(text)
+
+
+def _ways(row: _Row, collapse: bool, totals: Totals) -> tuple[Reading, ...] | None:
     walk = _Walk(row, collapse, totals)
     if row.glued and len(row.pieces) == 1 and len(row.pieces[0]) == len(row.kinds):
         run = row.pieces[0]  # as many digits as cells: one digit each (the rows of zeros)
         if run.isdigit() and run.isascii():
             texts = tuple(run)
             if all(_sum(parts, texts) == int(texts[t]) for t, parts in walk.forced.items()):
-                return [Candidate(texts, tuple(walk.typed(d, i) for i, d in enumerate(texts)))]
-            return []
+                return ((texts, 0),)
+            return ()
     try:
         found = walk.glued() if row.glued else walk.lines()
     except _TooLong:
         return None
-    return [
-        Candidate(
-            tuple(texts),
-            tuple(walk.typed(t, i) for i, t in enumerate(texts)),
-            walk.edited.get(tuple(texts), 0),
-        )
-        for texts in found
-    ]
+    edited = walk.edited
+    return tuple((texts, edited.get(texts, 0)) for texts in map(tuple, found))
 
 
 @attrs.define
 class _Walk:
     """The depth-first enumeration of one row's cuts (glued) or joins and repeats (lines)."""
 
-    row: Unsplit
+    row: _Row
     collapse: bool
     totals: Totals
     steps: int = 0
@@ -112,13 +138,6 @@ class _Walk:
     def __attrs_post_init__(self) -> None:
         # a total printed after all of its parts is not cut freely: it must be their sum
         self.forced = {t: parts for t, parts in self.totals if all(i < t for i in parts)}
-
-    def typed(self, text: str, i: int) -> Any:
-        if text == "":
-            return None
-        if self.row.kinds[i] == MONEY:
-            return parse_money(text, self.row.units[i])
-        return int(text)
 
     def fits(self, text: str, i: int, acc: Sequence[str]) -> bool:
         if text == "":
@@ -136,19 +155,8 @@ class _Walk:
         """The row as groups of cells, each its parts then their total (a number of parts),
         or a free cell (0): 表三's row is [6], 表四's [4, 4, 4]. None when the row is not
         counts only, or a total is not printed right after its parts."""
-        if not self.forced or any(k != "count" for k in self.row.kinds):
-            return None
-        plan: list[int] = []
-        c = 0
-        n = len(self.row.kinds)
-        while c < n:
-            size = next(
-                (len(p) for t, p in self.forced.items() if p == tuple(range(c, t)) and t > c),
-                0,
-            )
-            plan.append(size)
-            c += size + 1
-        return plan if c == n else None
+        plan = _plan(self.row.kinds, tuple(self.forced.items()))
+        return None if plan is None else list(plan)
 
     def tick(self) -> None:
         self.steps += 1
@@ -160,6 +168,8 @@ class _Walk:
         n = len(self.row.kinds)
         plan = self._plan()
         if plan is not None and all(pieces) and "".join(pieces).isdigit():
+            if len(plan) == 1 and len(pieces) == 1:  # parts, then their total (表三's rows)
+                return _one_total(pieces[0], plan[0], self)
             return _GroupCuts(pieces, plan, self).run()
         if not self.forced and all(pieces) and all(k == "count" for k in self.row.kinds):
             free = _free_cuts(pieces, n)
@@ -277,6 +287,23 @@ class _Walk:
         self.edited[key] = min(edits, self.edited.get(key, edits))
 
 
+@lru_cache(maxsize=256)
+def _plan(
+    kinds: tuple[str, ...], forced: tuple[tuple[int, tuple[int, ...]], ...]
+) -> tuple[int, ...] | None:
+    """See :meth:`_Walk._plan` (a template has a few shapes of row: each planned once)."""
+    if not forced or any(k != "count" for k in kinds):
+        return None
+    plan: list[int] = []
+    c = 0
+    n = len(kinds)
+    while c < n:
+        size = next((len(p) for t, p in forced if p == tuple(range(c, t)) and t > c), 0)
+        plan.append(size)
+        c += size + 1
+    return tuple(plan) if c == n else None
+
+
 class _LineReader:
     """Readings of one-line-per-cell values: each cell one line, or up to three lines joined
     (a value broken over lines), or — from a crawler that drops a line equal to the one
@@ -373,6 +400,7 @@ class _LineReader:
         return out
 
 
+@lru_cache(maxsize=16384)
 def _most_digits(k: int, total: int) -> int:
     """The most digits ``k`` counts adding up to ``total`` can print: each made as long as
     the total allows, the cheapest lengthening first (a two-digit count costs at least 10)."""
@@ -402,25 +430,21 @@ class _GroupCuts:
         self.text = "".join(pieces)
         self.walk = walk
         self.plan = plan
-        ends = set()
-        at = 0
-        for piece in pieces:
-            at += len(piece)
-            ends.add(at)
         size = len(self.text)
         # the first piece boundary after each position: no cell runs across one
-        self.stop = [0] * (size + 1)
-        nxt = size
-        for pos in range(size, -1, -1):
-            if pos in ends and pos != size:
-                nxt = pos
-            self.stop[pos] = nxt if nxt > pos else size
-        # digit sums of each prefix: counts add up to their digits' sum modulo 9 however the
-        # digits are cut, so a total whose value disagrees with its parts' digits is no total
-        self.nines = [0]
-        for ch in self.text:
-            self.nines.append(self.nines[-1] + ord(ch) - 48)
-        self.parts_memo: dict[tuple[int, int, int, int], list[tuple[str, ...]]] = {}
+        if len(pieces) == 1:
+            self.stop = [size] * (size + 1)
+        else:
+            ends = set(accumulate(len(p) for p in pieces))
+            self.stop = [0] * (size + 1)
+            nxt = size
+            for pos in range(size, -1, -1):
+                if pos in ends and pos != size:
+                    nxt = pos
+                self.stop[pos] = nxt if nxt > pos else size
+        # digit sums of each prefix: a count is its digits' sum modulo 9, so counts add up to
+        # their digits' sum however the digits are cut, and a total must agree with it
+        self.nines = list(accumulate(map(int, self.text), initial=0))
         self.rest_memo: dict[tuple[int, int], list[tuple[str, ...]]] = {}
 
     def run(self) -> list[list[str]]:
@@ -449,48 +473,78 @@ class _GroupCuts:
                 out += [(self.text[pos:end], *tail) for tail in self.rest(end, g + 1)]
         else:
             k = self.plan[g]
+            nines = self.nines
             after = sum(size + 1 for size in self.plan[g + 1 :])  # cells still to come
             size = len(self.text)
             first = pos + k if after else max(pos + k, size - 15)  # the last total ends the run
             for a in range(first, size):  # the total starts at a
                 self.walk.tick()
                 for b in self.cells_at(a) if after else (size,):
+                    if (nines[b] - 2 * nines[a] + nines[pos]) % 9:
+                        continue  # the total's digits and its parts' disagree modulo 9
                     if b > self.stop[a] or (self.text[a] == "0" and b > a + 1):
                         continue
                     # its parts are no longer than it; what is left fits the cells after it
                     if a - pos > k * (b - a) or not after <= size - b <= 15 * after:
                         continue
                     total = int(self.text[a:b])
-                    if (total - self.nines[a] + self.nines[pos]) % 9:
-                        continue
                     for parts in self.parts(pos, a, k, total):
                         out += [(*parts, self.text[a:b], *tail) for tail in self.rest(b, g + 1)]
         self.rest_memo[key] = out
         return out
 
     def parts(self, pos: int, end: int, k: int, target: int) -> list[tuple[str, ...]]:
-        """Every cut of ``text[pos:end]`` into ``k`` counts adding up to ``target``."""
-        key = (pos, end, k, target)
-        hit = self.parts_memo.get(key)
-        if hit is not None:
-            return hit
-        self.walk.tick()
-        text = self.text
+        """Every cut of ``text[pos:end]`` into ``k`` counts adding up to ``target``, depth
+        first: each part no longer than what is left of the target, the digits left within
+        what the parts left can print (few states recur, so nothing is memoised)."""
+        text, stop, tick = self.text, self.stop, self.walk.tick
         out: list[tuple[str, ...]] = []
-        if k == 1:
-            seg = text[pos:end]
-            if end <= self.stop[pos] and seg == str(target):  # no leading zero, one piece
-                out.append((seg,))
-        elif _fewest_digits(k, target) <= end - pos <= _most_digits(k, target):
-            longest = 1 if text[pos] == "0" else min(len(str(target)), self.stop[pos] - pos)
+        acc: list[str] = []
+
+        def walk(pos: int, k: int, target: int) -> None:
+            tick()
+            if not _fewest_digits(k, target) <= end - pos <= _most_digits(k, target):
+                return
+            longest = 1 if text[pos] == "0" else min(len(str(target)), stop[pos] - pos)
             for e in range(pos + 1, min(pos + longest, end - (k - 1)) + 1):
                 value = int(text[pos:e])
                 if value > target:
                     break
-                for more in self.parts(e, end, k - 1, target - value):
-                    out.append((text[pos:e], *more))
-        self.parts_memo[key] = out
+                left = target - value
+                if k == 2:  # the last part is what is left, printed as it is
+                    if end <= stop[e] and text[e:end] == str(left):
+                        out.append((*acc, text[pos:e], text[e:end]))
+                    continue
+                if end - e > (k - 1) * len(str(left)):  # none of the other parts is longer
+                    continue
+                acc.append(text[pos:e])
+                walk(e, k - 1, left)
+                acc.pop()
+
+        if k == 1:
+            if end <= stop[pos] and text[pos:end] == str(target):  # no leading zero
+                out.append((text[pos:end],))
+        elif k > 1:
+            walk(pos, k, target)
         return out
+
+
+def _one_total(text: str, k: int, walk: _Walk) -> list[list[str]]:
+    """Cuts of one run into ``k`` counts and then their total: the total is a tail of the
+    run, agreeing with the rest's digits modulo 9 (see :class:`_GroupCuts`), and the rest is
+    cut into parts adding up to it."""
+    size = len(text)
+    cuts = _GroupCuts([text], [k], walk)
+    nines = cuts.nines
+    out: list[list[str]] = []
+    for a in range(max(k, size - 15), size):  # the total starts at a
+        if (nines[size] - 2 * nines[a]) % 9 or (text[a] == "0" and a < size - 1):
+            continue
+        if a > k * (size - a):  # a part is never longer than the total
+            continue
+        total = text[a:]
+        out.extend([*parts, total] for parts in cuts.parts(0, a, k, int(total)))
+    return out
 
 
 def _free_cuts(pieces: list[str], n: int) -> list[list[str]] | None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 from operator import add
 from typing import Any
 
@@ -62,7 +63,9 @@ def solve(report: Report) -> Report:
             kept.append(k)
             domains.append(found)
     as_printed = [plain(row, d) for row, d in zip(rows, domains, strict=True)]
-    choice, doubtful, bounded = _choose(report, rows, domains, _keep(eqs, kept))
+    choice, doubtful, bounded = _choose(
+        report, rows, domains, _keep(eqs, kept, len(report.pending))
+    )
     values: dict[str, Any] = {}
     texts: dict[str, str] = dict(report.cell_texts)
     fixed: list[Unsplit] = []
@@ -113,23 +116,49 @@ def _expanded(report: Report) -> list[tuple[str, Equation]]:
     return hit
 
 
+_Skeleton = tuple[list[_Eq], tuple[str, ...]]
+_SKELETONS: dict[tuple[Any, ...], _Skeleton] = {}
+_SKELETONS_KEPT = 256  # distinct sets of crawler rows remembered
+
+
 def _equations(report: Report, rows: Sequence[Unsplit]) -> list[_Eq]:
-    where = {key: (k, i) for k, row in enumerate(rows) for i, key in enumerate(row.cells)}
-    eqs = _expanded(report)
-    keys = tuple({k for _, eq in eqs for k in eq.cells if k not in where})
+    """The equations over these rows, a cell of no row standing for its read value. Their
+    shape depends only on the template and which rows were crawler rows, so it is made once
+    per such set (a glued report's rows are all of its rows) and only the values filled in."""
+    key: tuple[Any, ...] = (
+        type(report.active_disclosure),
+        type(report.applications),
+        type(report.reviews),
+        *(row.cells for row in rows),
+    )
+    hit = _SKELETONS.get(key)
+    if hit is None:
+        if len(_SKELETONS) >= _SKELETONS_KEPT:
+            _SKELETONS.clear()
+        hit = _SKELETONS[key] = _skeleton(report, rows)
+    shapes, keys = hit
+    if not keys:
+        return list(shapes)
     known = cell_values(report, keys)
 
-    def ref(key: str) -> tuple[int, Any]:
-        return where[key] if key in where else (-1, known[key])
+    def fill(refs: tuple[tuple[int, Any], ...]) -> tuple[tuple[int, Any], ...]:
+        return tuple((k, known[i]) if k < 0 else (k, i) for k, i in refs)
 
+    return [_Eq(e.kind, fill(e.total), fill(e.parts), e.rows) for e in shapes]
+
+
+def _skeleton(report: Report, rows: Sequence[Unsplit]) -> _Skeleton:
+    """The equations with (-1, key) for a cell of no row, and those keys."""
+    where = {key: (k, i) for k, row in enumerate(rows) for i, key in enumerate(row.cells)}
     out = []
-    for kind, eq in eqs:
-        total = tuple(ref(k) for k in eq.total)
-        parts = tuple(ref(k) for k in eq.parts)
+    for kind, eq in _expanded(report):
+        total = tuple(where.get(k, (-1, k)) for k in eq.total)
+        parts = tuple(where.get(k, (-1, k)) for k in eq.parts)
         touched = frozenset(k for k, _ in (*total, *parts) if k >= 0)
         if touched:
             out.append(_Eq(kind, total, parts, touched))
-    return out
+    keys = tuple(dict.fromkeys(i for e in out for k, i in (*e.total, *e.parts) if k < 0))
+    return out, keys
 
 
 def _own_totals(eqs: Sequence[_Eq]) -> dict[int, list[tuple[int, tuple[int, ...]]]]:
@@ -144,8 +173,11 @@ def _own_totals(eqs: Sequence[_Eq]) -> dict[int, list[tuple[int, tuple[int, ...]
     return out
 
 
-def _keep(eqs: Sequence[_Eq], kept: Sequence[int]) -> list[_Eq]:
-    """The equations over the rows kept (numbered anew); a row left unread is blank."""
+def _keep(eqs: Sequence[_Eq], kept: Sequence[int], n: int) -> list[_Eq]:
+    """The equations over the ``n`` rows' kept ones (numbered anew); a row left unread is
+    blank."""
+    if len(kept) == n:  # every row kept: numbered as they were
+        return list(eqs)
     index = {k: x for x, k in enumerate(kept)}
 
     def ref(refs: tuple[tuple[int, Any], ...]) -> tuple[tuple[int, Any], ...]:
@@ -296,13 +328,17 @@ def _choose(
     choice: list[Candidate] = [d[0] for d in domains]
     doubtful: dict[int, list[Candidate]] = {}
     bounded: set[int] = set()  # rows whose search hit its bound
+    touching: dict[int, list[int]] = {}  # per row, the equations over it
+    for x, e in enumerate(eqs):
+        for k in e.rows:
+            touching.setdefault(k, []).append(x)
     for group in _components(len(rows), eqs):
         open_rows = [k for k in group if len(domains[k]) > 1]
         if not open_rows:  # nothing to choose: the checks judge the rest
             continue
         # a row with one candidate is a constant to the search, like a cell read as printed
         index = {k: x for x, k in enumerate(open_rows)}
-
+        over = sorted({x for k in open_rows for x in touching.get(k, ())})
         sub = [
             _Eq(
                 e.kind,
@@ -310,8 +346,7 @@ def _choose(
                 _fold(e.parts, index, domains),
                 frozenset(index[k] for k in e.rows if k in index),
             )
-            for e in eqs
-            if e.rows & index.keys()
+            for e in (eqs[x] for x in over)
         ]
         part = [domains[k] for k in open_rows]
         if not sub:  # a row no equation holds (表二's): the best-ranked reading, the rest open
@@ -521,7 +556,7 @@ def _rank(cand: Candidate, narrative: frozenset[str]) -> tuple[int, int, int]:
 def _fill(report: Report, values: dict[str, Any]) -> Report:
     by_table: dict[str, dict[str, dict[str, Any]]] = {}
     for key, value in values.items():
-        table, row, column = key.split(".")
+        table, row, column = _path(key)
         by_table.setdefault(table, {}).setdefault(row, {})[column] = value
     tables: dict[str, Any] = {}
     for table, rows in by_table.items():
@@ -530,6 +565,13 @@ def _fill(report: Report, values: dict[str, Any]) -> Report:
             obj, **{row: attrs.evolve(getattr(obj, row), **cells) for row, cells in rows.items()}
         )
     return attrs.evolve(report, **tables)
+
+
+@cache
+def _path(key: str) -> tuple[str, str, str]:
+    """A cell key's table, row and column (the keys are a template's few hundred)."""
+    table, row, column = key.split(".")
+    return table, row, column
 
 
 def _where(report: Report, row: Unsplit) -> str:

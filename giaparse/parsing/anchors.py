@@ -18,7 +18,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
+from functools import cache
 
 import attrs
 
@@ -59,6 +59,7 @@ _LOOSE_MIN = 4  # a label without its enumerator anchors only when this long (no
 _SPECIAL = re.compile(
     r"[\s\"'“”‘’「」『』〝〞＂\u2150-\u24ff\u3000\u3200-\u33ff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]"
 )
+_TRADITIONAL = re.compile("[" + "".join(re.escape(chr(c)) for c in SIMPLIFIED) + "]")
 _ENUM_COMMA = re.compile(r"(?<=\d)[、，,](?=\D)")  # 1、属于国家秘密 → 1.属于国家秘密
 
 
@@ -103,61 +104,74 @@ class Anchors:
         return cls(pattern, kinds, frozenset(rows))
 
 
-def squeeze(text: str) -> tuple[str, list[int], list[int], list[bool]]:
-    """The text as labels are compared, and a map back: (squeezed, its piece starts, their
-    starts in ``text``, whether each piece was copied as it is)."""
-    parts: list[str] = []
-    starts: list[int] = []
-    origins: list[int] = []
-    copied: list[bool] = []
-    size = pos = 0
-    for m in _SPECIAL.finditer(text):
-        i = m.start()
-        if i > pos:
-            parts.append(text[pos:i])
-            starts.append(size)
-            origins.append(pos)
-            copied.append(True)
-            size += i - pos
-        folded = _fold(m.group())
-        if folded:
-            parts.append(folded)
-            starts.append(size)
-            origins.append(i)
-            copied.append(False)
-            size += len(folded)
-        pos = i + 1
-    if pos < len(text):
-        parts.append(text[pos:])
-        starts.append(size)
-        origins.append(pos)
-        copied.append(True)
-    squeezed = _ENUM_COMMA.sub(".", "".join(parts).translate(SIMPLIFIED))
-    return squeezed, starts, origins, copied
+def squeeze(text: str) -> tuple[str, Origin]:
+    """The text as labels are compared, and the way back to offsets in ``text``."""
+    table = _squeezing()
+    specials: list[tuple[int, str]] = []
+
+    def fold(m: re.Match[str]) -> str:
+        folded = table[ord(m.group())]
+        specials.append((m.start(), folded))
+        return folded
+
+    squeezed = _SPECIAL.sub(fold, text)
+    if _TRADITIONAL.search(squeezed):  # rare: str.translate costs a lookup per character
+        squeezed = squeezed.translate(SIMPLIFIED)
+    return _ENUM_COMMA.sub(".", squeezed), Origin.of(specials)
 
 
-@lru_cache(maxsize=1024)
-def _fold(char: str) -> str:
-    """A special character as squeezed: its NFKC form without whitespace or quotes."""
-    return "".join(
-        c for c in unicodedata.normalize("NFKC", char) if not c.isspace() and c not in QUOTES
-    )
+@attrs.frozen
+class Origin:
+    """Squeezed offsets back to the text's: the text is copied but for its special characters
+    (see ``_SPECIAL``), each squeezed to its fold (one, several or no characters)."""
 
+    starts: list[int]  # per special character, where its fold starts in the squeezed text
+    places: list[int]  # its offset in the text
+    sizes: list[int]  # its fold's length
 
-@attrs.define
-class _Map:
-    """Squeezed offsets back to the text's."""
+    @classmethod
+    def of(cls, specials: list[tuple[int, str]]) -> Origin:
+        starts: list[int] = []
+        grown = 0  # characters the squeezed text has more than the text, so far
+        for i, fold in specials:
+            starts.append(i + grown)
+            grown += len(fold) - 1
+        return cls(starts, [i for i, _ in specials], [len(f) for _, f in specials])
 
-    starts: list[int]
-    origins: list[int]
-    copied: list[bool]
-
-    def start(self, t: int) -> int:
+    def __getitem__(self, t: int) -> int:
+        """The offset in the text of squeezed character ``t`` (a fold's pieces all at the
+        character's)."""
         k = bisect_right(self.starts, t) - 1
-        return self.origins[k] + (t - self.starts[k] if self.copied[k] else 0)
+        if k < 0:
+            return t
+        if t < self.starts[k] + self.sizes[k]:
+            return self.places[k]
+        return self.places[k] + 1 + t - self.starts[k] - self.sizes[k]
 
-    def end(self, t: int) -> int:  # the offset after the character at t - 1
-        return self.start(t - 1) + 1
+
+@cache
+def _squeezing() -> dict[int, str]:
+    """Each special character's fold: its NFKC form without whitespace or quotes. (Every
+    whitespace character and quote is below U+3040, so the ranges hold all that ``_SPECIAL``
+    matches.)"""
+    ranges = (
+        range(0x3040),
+        range(0x3200, 0x3400),
+        range(0xF900, 0xFB00),
+        range(0xFE30, 0xFE50),
+        range(0xFF00, 0xFFF0),
+    )
+    table: dict[int, str] = {}
+    for r in ranges:
+        for code in r:
+            char = chr(code)
+            if _SPECIAL.match(char):
+                table[code] = "".join(
+                    c
+                    for c in unicodedata.normalize("NFKC", char)
+                    if not c.isspace() and c not in QUOTES
+                )
+    return table
 
 
 @attrs.define
@@ -236,13 +250,12 @@ def regrid(items: Sequence[Item], anchors: Anchors, layout: str) -> list[Item]:
     for p in lines:
         line_starts.append(offset)
         offset += len(p.text) + 1
-    squeezed, starts, origins, copied = squeeze(text)
-    back = _Map(starts, origins, copied)
+    squeezed, origin = squeeze(text)
     cut = _Cutter(text, line_starts, [p.at for p in lines] or [NOWHERE], layout)
     found = [
         (
-            back.start(m.start()),
-            _past_quotes(text, back.end(m.end())),
+            origin[m.start()],
+            _past_quotes(text, origin[m.end() - 1] + 1),
             anchors.kinds[m.group()],
             m.group(),
         )
