@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
-from itertools import accumulate, combinations, pairwise
+from itertools import accumulate
 from math import comb
 from typing import Any, NamedTuple
 
@@ -548,28 +548,40 @@ def _one_total(text: str, k: int, walk: _Walk) -> list[list[str]]:
 
 
 def _free_cuts(pieces: list[str], n: int) -> list[list[str]] | None:
-    """Every cut of runs of counts that no equation holds into ``n`` cells, as positions: a
-    piece's end is always a cut, the rest are chosen among the gaps between its digits (in
-    the order the walk would find them). None when not digits, or too many to list."""
-    text = "".join(pieces)
-    if not text.isdigit() or not text.isascii():
+    """Every cut of runs of counts that no equation holds into ``n`` cells, depth first in
+    the order the walk would find them: a piece's end always a cut, no leading zero, no
+    count over 15 digits. None when not digits, or too many to list."""
+    if not all(p.isdigit() and p.isascii() for p in pieces):
         return None
-    ends: list[int] = []
-    for piece in pieces[:-1]:
-        ends.append((ends[-1] if ends else 0) + len(piece))
-    fixed = set(ends)
-    gaps = [g for g in range(1, len(text)) if g not in fixed]
-    free = n - 1 - len(ends)
+    free = n - len(pieces)  # cuts to choose inside the pieces
     if free < 0:
         return []
-    if comb(len(gaps), free) > _NODES:
+    if comb(sum(len(p) - 1 for p in pieces), free) > _NODES:
         return None
     out: list[list[str]] = []
-    for chosen in combinations(gaps, free):
-        bounds = sorted((0, *ends, *chosen, len(text)))
-        cells = [text[a:b] for a, b in pairwise(bounds)]
-        if all(c == "0" or (c[0] != "0" and len(c) <= 15) for c in cells):
-            out.append(cells)
+    acc: list[str] = []
+    last = len(pieces) - 1
+    after = _suffixes(pieces)
+
+    def walk(p: int, pos: int, left: int) -> None:
+        piece = pieces[p]
+        size = len(piece)
+        longest = 1 if piece[pos] == "0" else min(15, size - pos)
+        for e in range(pos + 1, pos + longest + 1):
+            if size - e + after[p] < left - 1:  # each cell still to make needs a digit
+                break
+            acc.append(piece[pos:e])
+            if e < size:
+                if left > 1:
+                    walk(p, e, left - 1)
+            elif p == last:
+                if left == 1:
+                    out.append(list(acc))
+            elif left > 1:
+                walk(p + 1, 0, left - 1)
+            acc.pop()
+
+    walk(0, 0, n)
     return out
 
 

@@ -81,9 +81,9 @@ def solve(report: Report) -> Report:
             fixed.append(row)
     if fixed:
         diags.append(_fixed(report, fixed))
-    filled = _fill(report, values)
     return attrs.evolve(
-        filled,
+        report,
+        **_filled(report, values),
         diagnostics=(*report.diagnostics, *diags),
         cell_texts=texts,
         pending=(),
@@ -553,7 +553,8 @@ def _rank(cand: Candidate, narrative: frozenset[str]) -> tuple[int, int, int]:
 # ---- results ------------------------------------------------------------------------------
 
 
-def _fill(report: Report, values: dict[str, Any]) -> Report:
+def _filled(report: Report, values: dict[str, Any]) -> dict[str, Any]:
+    """The report's tables with these cells set."""
     by_table: dict[str, dict[str, dict[str, Any]]] = {}
     for key, value in values.items():
         table, row, column = _path(key)
@@ -562,9 +563,17 @@ def _fill(report: Report, values: dict[str, Any]) -> Report:
     for table, rows in by_table.items():
         obj = getattr(report, table)
         tables[table] = attrs.evolve(
-            obj, **{row: attrs.evolve(getattr(obj, row), **cells) for row, cells in rows.items()}
+            obj, **{row: _with(getattr(obj, row), cells) for row, cells in rows.items()}
         )
-    return attrs.evolve(report, **tables)
+    return tables
+
+
+def _with(row: Any, cells: dict[str, Any]) -> Any:
+    """The row with these cells set: made anew when they are all of its cells (a crawler row
+    is), which is quicker than evolving it."""
+    if len(cells) == len(attrs.fields(type(row))):
+        return type(row)(**cells)
+    return attrs.evolve(row, **cells)
 
 
 @cache

@@ -104,8 +104,8 @@ class Anchors:
         return cls(pattern, kinds, frozenset(rows))
 
 
-def squeeze(text: str) -> tuple[str, Origin]:
-    """The text as labels are compared, and the way back to offsets in ``text``."""
+def squeeze(text: str) -> tuple[str, list[int]]:
+    """The text as labels are compared, and each of its characters' offset in ``text``."""
     table = _squeezing()
     specials: list[tuple[int, str]] = []
 
@@ -117,36 +117,22 @@ def squeeze(text: str) -> tuple[str, Origin]:
     squeezed = _SPECIAL.sub(fold, text)
     if _TRADITIONAL.search(squeezed):  # rare: str.translate costs a lookup per character
         squeezed = squeezed.translate(SIMPLIFIED)
-    return _ENUM_COMMA.sub(".", squeezed), Origin.of(specials)
+    return _ENUM_COMMA.sub(".", squeezed), _origin(specials, len(text))
 
 
-@attrs.frozen
-class Origin:
-    """Squeezed offsets back to the text's: the text is copied but for its special characters
-    (see ``_SPECIAL``), each squeezed to its fold (one, several or no characters)."""
-
-    starts: list[int]  # per special character, where its fold starts in the squeezed text
-    places: list[int]  # its offset in the text
-    sizes: list[int]  # its fold's length
-
-    @classmethod
-    def of(cls, specials: list[tuple[int, str]]) -> Origin:
-        starts: list[int] = []
-        grown = 0  # characters the squeezed text has more than the text, so far
-        for i, fold in specials:
-            starts.append(i + grown)
-            grown += len(fold) - 1
-        return cls(starts, [i for i, _ in specials], [len(f) for _, f in specials])
-
-    def __getitem__(self, t: int) -> int:
-        """The offset in the text of squeezed character ``t`` (a fold's pieces all at the
-        character's)."""
-        k = bisect_right(self.starts, t) - 1
-        if k < 0:
-            return t
-        if t < self.starts[k] + self.sizes[k]:
-            return self.places[k]
-        return self.places[k] + 1 + t - self.starts[k] - self.sizes[k]
+def _origin(specials: list[tuple[int, str]], size: int) -> list[int]:
+    """Per squeezed character, its offset in the text of ``size`` characters: the text is
+    copied but for its special characters, each squeezed to its fold (whose pieces all map to
+    the character)."""
+    origin: list[int] = []
+    pos = 0
+    for i, fold in specials:
+        origin.extend(range(pos, i))
+        if fold:
+            origin.extend([i] * len(fold))
+        pos = i + 1
+    origin.extend(range(pos, size))
+    return origin
 
 
 @cache
