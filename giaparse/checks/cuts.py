@@ -36,8 +36,9 @@ _PATTERNS = {
 Values = tuple[Any, ...]
 
 
-@attrs.frozen
-class Candidate:
+class Candidate(NamedTuple):
+    """One reading of a crawler row (a named tuple: made by the thousand, so made cheaply)."""
+
     texts: tuple[str, ...]  # each cell's text ("" for a blank mark)
     values: Values
     edits: int = 0  # lines joined or repeated to read it this way (lines layout)
@@ -54,14 +55,13 @@ def candidates(row: Unsplit, collapse: bool = False, totals: Totals = ()) -> lis
     found = _readings(row.pieces, row.kinds, row.glued, collapse, tuple(totals))
     if found is None:
         return None
-    if all(k == "count" for k in row.kinds):
-        return [
-            Candidate(texts, tuple(int(t) if t else None for t in texts), edits)
-            for texts, edits in found
-        ]
     return [
-        Candidate(texts, tuple(map(_typed, texts, row.kinds, row.units)), edits)
-        for texts, edits in found
+        Candidate(
+            texts,
+            tuple(map(_typed, texts, row.kinds, row.units)) if counts is None else counts,
+            edits,
+        )
+        for texts, edits, counts in found
     ]
 
 
@@ -73,7 +73,8 @@ class _Row(NamedTuple):
     glued: bool
 
 
-Reading = tuple[tuple[str, ...], int]  # each cell's text, and the lines joined or repeated
+# each cell's text, the lines joined or repeated, and the cells' values when all are counts
+Reading = tuple[tuple[str, ...], int, "tuple[int | None, ...] | None"]
 
 
 # A corpus repeats its rows (1000001, 0000000) report after report. Keys and readings are
@@ -94,7 +95,11 @@ def _readings(
             strict = tuple(r for r in loose if r[1] == fewest)[:_LOOSE]
         else:
             strict = loose
-    return strict
+    if strict is None:
+        return None
+    if all(k == "count" for k in kinds):
+        return tuple((t, e, tuple(int(x) if x else None for x in t)) for t, e in strict)
+    return tuple((t, e, None) for t, e in strict)
 
 
 def _typed(text: str, kind: str, unit: Any) -> Any:
@@ -105,7 +110,9 @@ def _typed(text: str, kind: str, unit: Any) -> Any:
     return int(text)
 
 
-def _ways(row: _Row, collapse: bool, totals: Totals) -> tuple[Reading, ...] | None:
+def _ways(
+    row: _Row, collapse: bool, totals: Totals
+) -> tuple[tuple[tuple[str, ...], int], ...] | None:
     walk = _Walk(row, collapse, totals)
     if row.glued and len(row.pieces) == 1 and len(row.pieces[0]) == len(row.kinds):
         run = row.pieces[0]  # as many digits as cells: one digit each (the rows of zeros)
