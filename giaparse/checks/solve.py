@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 from operator import add
 from typing import Any
 
@@ -40,8 +40,7 @@ def solve(report: Report) -> Report:
         return report
     diags: list[Diagnostic] = []
     collapse = collapses(report.pending)
-    eqs = _equations(report, report.pending)
-    totals = _own_totals(eqs)
+    eqs, totals = _equations(report, report.pending)
     rows: list[Unsplit] = []
     kept: list[int] = []
     domains: list[list[Candidate]] = []
@@ -116,15 +115,17 @@ def _expanded(report: Report) -> list[tuple[str, Equation]]:
     return hit
 
 
-_Skeleton = tuple[list[_Eq], tuple[str, ...]]
+OwnTotals = dict[int, list[tuple[int, tuple[int, ...]]]]
+_Skeleton = tuple[list[_Eq], tuple[str, ...], OwnTotals]
 _SKELETONS: dict[tuple[Any, ...], _Skeleton] = {}
 _SKELETONS_KEPT = 256  # distinct sets of crawler rows remembered
 
 
-def _equations(report: Report, rows: Sequence[Unsplit]) -> list[_Eq]:
-    """The equations over these rows, a cell of no row standing for its read value. Their
-    shape depends only on the template and which rows were crawler rows, so it is made once
-    per such set (a glued report's rows are all of its rows) and only the values filled in."""
+def _equations(report: Report, rows: Sequence[Unsplit]) -> tuple[list[_Eq], OwnTotals]:
+    """The equations over these rows, a cell of no row standing for its read value, and each
+    row's own totals. Their shape depends only on the template and which rows were crawler
+    rows, so it is made once per such set (a glued report's rows are all of its rows) and
+    only the values filled in."""
     key: tuple[Any, ...] = (
         type(report.active_disclosure),
         type(report.applications),
@@ -136,15 +137,15 @@ def _equations(report: Report, rows: Sequence[Unsplit]) -> list[_Eq]:
         if len(_SKELETONS) >= _SKELETONS_KEPT:
             _SKELETONS.clear()
         hit = _SKELETONS[key] = _skeleton(report, rows)
-    shapes, keys = hit
+    shapes, keys, own = hit
     if not keys:
-        return list(shapes)
+        return list(shapes), own
     known = cell_values(report, keys)
 
     def fill(refs: tuple[tuple[int, Any], ...]) -> tuple[tuple[int, Any], ...]:
         return tuple((k, known[i]) if k < 0 else (k, i) for k, i in refs)
 
-    return [_Eq(e.kind, fill(e.total), fill(e.parts), e.rows) for e in shapes]
+    return [_Eq(e.kind, fill(e.total), fill(e.parts), e.rows) for e in shapes], own
 
 
 def _skeleton(report: Report, rows: Sequence[Unsplit]) -> _Skeleton:
@@ -158,10 +159,10 @@ def _skeleton(report: Report, rows: Sequence[Unsplit]) -> _Skeleton:
         if touched:
             out.append(_Eq(kind, total, parts, touched))
     keys = tuple(dict.fromkeys(i for e in out for k, i in (*e.total, *e.parts) if k < 0))
-    return out, keys
+    return out, keys, _own_totals(out)
 
 
-def _own_totals(eqs: Sequence[_Eq]) -> dict[int, list[tuple[int, tuple[int, ...]]]]:
+def _own_totals(eqs: Sequence[_Eq]) -> OwnTotals:
     """Each row's own totals (总计 = its parts, all in the row) as cell indexes."""
     out: dict[int, list[tuple[int, tuple[int, ...]]]] = {}
     for e in eqs:
@@ -328,11 +329,8 @@ def _choose(
     choice: list[Candidate] = [d[0] for d in domains]
     doubtful: dict[int, list[Candidate]] = {}
     bounded: set[int] = set()  # rows whose search hit its bound
-    touching: dict[int, list[int]] = {}  # per row, the equations over it
-    for x, e in enumerate(eqs):
-        for k in e.rows:
-            touching.setdefault(k, []).append(x)
-    for group in _components(len(rows), eqs):
+    touching, components = _links(len(rows), tuple(e.rows for e in eqs))
+    for group in components:
         open_rows = [k for k in group if len(domains[k]) > 1]
         if not open_rows:  # nothing to choose: the checks judge the rest
             continue
@@ -503,8 +501,14 @@ def _fold(
     )
 
 
-def _components(n: int, eqs: Sequence[_Eq]) -> list[list[int]]:
-    """Rows linked by equations, each group in row order."""
+@lru_cache(maxsize=256)
+def _links(n: int, eqs: tuple[frozenset[int], ...]) -> tuple[dict[int, list[int]], list[list[int]]]:
+    """Per row, the equations over it; and the rows linked by equations, each group in row
+    order. (The same for every report whose crawler rows are the same: never mutated.)"""
+    touching: dict[int, list[int]] = {}
+    for x, rows in enumerate(eqs):
+        for k in rows:
+            touching.setdefault(k, []).append(x)
     parent = list(range(n))
 
     def root(k: int) -> int:
@@ -513,14 +517,14 @@ def _components(n: int, eqs: Sequence[_Eq]) -> list[list[int]]:
             k = parent[k]
         return k
 
-    for e in eqs:
-        first, *rest = sorted(e.rows)
+    for rows in eqs:
+        first, *rest = sorted(rows)
         for k in rest:
             parent[root(k)] = root(first)
     groups: dict[int, list[int]] = {}
     for k in range(n):
         groups.setdefault(root(k), []).append(k)
-    return list(groups.values())
+    return touching, list(groups.values())
 
 
 def _narrative_numbers(report: Report) -> frozenset[str]:
