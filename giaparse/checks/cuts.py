@@ -178,7 +178,7 @@ class _Walk:
             if len(plan) == 1 and len(pieces) == 1:  # parts, then their total (表三's rows)
                 return _one_total(pieces[0], plan[0], self)
             return _GroupCuts(pieces, plan, self).run()
-        if not self.forced and all(pieces) and all(k == "count" for k in self.row.kinds):
+        if not self.forced and all(pieces):  # digits only: every kind is cut as counts are
             free = _free_cuts(pieces, n)
             if free is not None:
                 return free

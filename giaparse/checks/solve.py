@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cache, lru_cache
+from functools import lru_cache
 from operator import add
 from typing import Any
 
@@ -65,14 +65,15 @@ def solve(report: Report) -> Report:
     choice, doubtful, bounded = _choose(
         report, rows, domains, _keep(eqs, kept, len(report.pending))
     )
-    values: dict[str, Any] = {}
+    cells: dict[str, dict[str, dict[str, Any]]] = {}  # table -> row -> column -> value
     texts: dict[str, str] = dict(report.cell_texts)
     fixed: list[Unsplit] = []
     for k, row in enumerate(rows):
         chosen = choice[k]
-        for key, text, value in zip(row.cells, chosen.texts, chosen.values, strict=True):
-            values[key] = value
-            texts[key] = text
+        texts.update(zip(row.cells, chosen.texts, strict=True))
+        for table, name, columns in _paths(row.cells):
+            got = cells.setdefault(table, {}).setdefault(name, {})
+            got.update((column, chosen.values[i]) for i, column in columns)
         others = doubtful.get(k, [])
         if k in doubtful:
             diags.append(_uncertain(report, row, chosen, others, k in bounded))
@@ -82,7 +83,7 @@ def solve(report: Report) -> Report:
         diags.append(_fixed(report, fixed))
     return attrs.evolve(
         report,
-        **_filled(report, values),
+        **_filled(report, cells),
         diagnostics=(*report.diagnostics, *diags),
         cell_texts=texts,
         pending=(),
@@ -557,17 +558,13 @@ def _rank(cand: Candidate, narrative: frozenset[str]) -> tuple[int, int, int]:
 # ---- results ------------------------------------------------------------------------------
 
 
-def _filled(report: Report, values: dict[str, Any]) -> dict[str, Any]:
-    """The report's tables with these cells set."""
-    by_table: dict[str, dict[str, dict[str, Any]]] = {}
-    for key, value in values.items():
-        table, row, column = _path(key)
-        by_table.setdefault(table, {}).setdefault(row, {})[column] = value
+def _filled(report: Report, cells: dict[str, dict[str, dict[str, Any]]]) -> dict[str, Any]:
+    """The report's tables with these cells set (table -> row -> column -> value)."""
     tables: dict[str, Any] = {}
-    for table, rows in by_table.items():
+    for table, rows in cells.items():
         obj = getattr(report, table)
         tables[table] = attrs.evolve(
-            obj, **{row: _with(getattr(obj, row), cells) for row, cells in rows.items()}
+            obj, **{row: _with(getattr(obj, row), values) for row, values in rows.items()}
         )
     return tables
 
@@ -580,11 +577,15 @@ def _with(row: Any, cells: dict[str, Any]) -> Any:
     return attrs.evolve(row, **cells)
 
 
-@cache
-def _path(key: str) -> tuple[str, str, str]:
-    """A cell key's table, row and column (the keys are a template's few hundred)."""
-    table, row, column = key.split(".")
-    return table, row, column
+@lru_cache(maxsize=1024)
+def _paths(keys: tuple[str, ...]) -> tuple[tuple[str, str, tuple[tuple[int, str], ...]], ...]:
+    """Cell keys grouped by the table row they are in: (table, row, ((index, column), …)).
+    A template has a few hundred keys, so each row's are split once."""
+    rows: dict[tuple[str, str], list[tuple[int, str]]] = {}
+    for i, key in enumerate(keys):
+        table, row, column = key.split(".")
+        rows.setdefault((table, row), []).append((i, column))
+    return tuple((t, r, tuple(columns)) for (t, r), columns in rows.items())
 
 
 def _where(report: Report, row: Unsplit) -> str:
