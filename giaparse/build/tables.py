@@ -236,18 +236,21 @@ class TableBuilder:
         header: Token | None,
     ) -> None:
         """Keep a crawler row's pieces for the checks to cut (each cell located at the row)."""
-        units: list[Unit | None] = []
-        for i, (_, column, key) in enumerate(plan):
-            self.locations[key] = value.at
-            money = column.metadata["kind"] == MONEY
-            unit = (_header_unit(header, i) or column.metadata.get("unit")) if money else None
-            units.append(unit)
+        keys = tuple(key for _, _, key in plan)
+        kinds = tuple(column.metadata["kind"] for _, column, _ in plan)
+        self.locations.update(dict.fromkeys(keys, value.at))
+        units: tuple[Unit | None, ...] = (None,) * len(plan)
+        if MONEY in kinds:
+            units = tuple(
+                (_header_unit(header, i) or column.metadata.get("unit")) if kind == MONEY else None
+                for i, ((_, column, _), kind) in enumerate(zip(plan, kinds, strict=True))
+            )
         self.pending.append(
             Unsplit(
                 value.label or TABLE_NUMBERS.get(self.table, self.table),
-                tuple(key for _, _, key in plan),
-                tuple(column.metadata["kind"] for _, column, _ in plan),
-                tuple(units),
+                keys,
+                kinds,
+                units,
                 tuple(c for c in value.values if c),
                 all(m == RUN for m in value.value_marks or () if m in UNSPLIT),
                 value.at,

@@ -143,8 +143,7 @@ class _Walk:
     edited: dict[tuple[str, ...], int] = attrs.field(factory=dict)  # fewest, per reading
 
     def __attrs_post_init__(self) -> None:
-        # a total printed after all of its parts is not cut freely: it must be their sum
-        self.forced = {t: parts for t, parts in self.totals if all(i < t for i in parts)}
+        self.forced = dict(_forced(tuple(self.totals)))
 
     def fits(self, text: str, i: int, acc: Sequence[str]) -> bool:
         if text == "":
@@ -292,6 +291,15 @@ class _Walk:
     def _note(self, texts: Sequence[str], edits: int) -> None:
         key = tuple(texts)
         self.edited[key] = min(edits, self.edited.get(key, edits))
+
+
+@lru_cache(maxsize=256)
+def _forced(
+    totals: tuple[tuple[int, tuple[int, ...]], ...],
+) -> tuple[tuple[int, tuple[int, ...]], ...]:
+    """The totals printed after all of their parts: such a total is not cut freely, it must
+    be their sum (a template has a few shapes of row: each worked out once)."""
+    return tuple((t, parts) for t, parts in totals if all(i < t for i in parts))
 
 
 @lru_cache(maxsize=256)

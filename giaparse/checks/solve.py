@@ -431,8 +431,15 @@ def _exactly(
         )
         for e in cross
     ]
+    terms = [_terms(e) for e in cross]  # per equation, each row's (sign, cell) once
     contrib = [
-        [tuple(_Search._share(e, k, domains[k][j]) for e in cross) for j in allowed[k]]
+        [
+            tuple(
+                sum(sign * (domains[k][j].values[i] or 0) for sign, i in t.get(k, ()))
+                for t in terms
+            )
+            for j in allowed[k]
+        ]
         for k in range(n)
     ]
     fixed = tuple(_Search._share(e, -1, None) for e in cross)
@@ -479,6 +486,16 @@ def _exactly(
                 state = t
                 break
     return [chosen[position[k]] for k in range(n)], [feasible[position[k]] for k in range(n)]
+
+
+def _terms(e: _Eq) -> dict[int, list[tuple[int, Any]]]:
+    """The equation's cells by row, signed: +1 on the total's side, -1 on the parts'."""
+    out: dict[int, list[tuple[int, Any]]] = {}
+    for sign, refs in ((1, e.total), (-1, e.parts)):
+        for k, i in refs:
+            if k >= 0:
+                out.setdefault(k, []).append((sign, i))
+    return out
 
 
 def _blank_judged(e: _Eq, domains: Sequence[Sequence[Candidate]]) -> bool:

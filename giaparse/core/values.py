@@ -49,6 +49,8 @@ class CellError(ValueError):
 
 def clean(text: str) -> str:
     """NFKC (full-width digits and signs), no whitespace of any kind, no thousands separators."""
+    if text.isdigit() and text.isascii():  # the common cell, left as it is
+        return text
     text = unicodedata.normalize("NFKC", text)
     return "".join(text.split()).translate(_MINUS)
 
