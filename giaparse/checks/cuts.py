@@ -2,9 +2,10 @@
 broken over lines, repeats of lines a crawler dropped.
 
 No leading zero but 0 itself; a sign only in a change column; a decimal only in a money cell.
-A row's own totals (表三's 总计, 表四's three groups) prune as the cells are made: a run of counts
-is cut by dynamic programming over what a total's parts must still add up to, and lines are
-read memoised on the sums the totals need. The work per row is bounded (``None``: too long).
+A row's own totals (表三's 总计, 表四's three groups) prune as the cells are made: a total must
+agree modulo 9 with its parts' digits (a count is congruent to its digits' sum, and cutting
+never changes the digits), its parts are cut depth first so that none runs past what is left
+of it, and lines are read memoised on the sums the totals need. The work per row is bounded (``None``: too long).
 Which reading is right is :mod:`giaparse.checks.solve`'s business.
 """
 
@@ -437,9 +438,9 @@ def _fewest_digits(k: int, total: int) -> int:
 
 
 class _GroupCuts:
-    """Cuts of a glued run of counts into groups of parts and their totals, by dynamic
-    programming over (position, parts left, what they must still add up to): a total fixes
-    what its parts sum to, so a part never runs longer than the rest of it."""
+    """Cuts of a glued run of counts into groups of parts and their totals, memoised on
+    (position, group): a total fixes what its parts sum to, so a part never runs longer than
+    the rest of it, and agrees with their digits modulo 9."""
 
     def __init__(self, pieces: list[str], plan: list[int], walk: _Walk) -> None:
         self.text = "".join(pieces)
