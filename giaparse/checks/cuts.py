@@ -18,8 +18,6 @@ from itertools import accumulate
 from math import comb
 from typing import Any, NamedTuple
 
-import attrs
-
 from giaparse.core.values import BLANK_MARKERS, clean, parse_money
 from giaparse.model.fields import DELTA, MONEY
 from giaparse.model.report import Unsplit
@@ -130,21 +128,22 @@ def _ways(
     return tuple((texts, edited.get(texts, 0)) for texts in map(tuple, found))
 
 
-@attrs.define
 class _Walk:
-    """The depth-first enumeration of one row's cuts (glued) or joins and repeats (lines)."""
+    """The depth-first enumeration of one row's cuts (glued) or joins and repeats (lines).
+    (A plain class: one is made per row, and attrs' factories cost more than the walk of a
+    short row.)"""
 
-    row: _Row
-    collapse: bool
-    totals: Totals
-    steps: int = 0
-    target: tuple[int, tuple[int, ...]] | None = None  # a last total already read: its parts
-    forced: dict[int, tuple[int, ...]] = attrs.field(factory=dict)
-    edits: int = 0  # lines joined or repeated on the current path (lines layout)
-    edited: dict[tuple[str, ...], int] = attrs.field(factory=dict)  # fewest, per reading
+    __slots__ = ("collapse", "edited", "edits", "forced", "row", "steps", "target", "totals")
 
-    def __attrs_post_init__(self) -> None:
-        self.forced = dict(_forced(tuple(self.totals)))
+    def __init__(self, row: _Row, collapse: bool, totals: Totals) -> None:
+        self.row = row
+        self.collapse = collapse
+        self.totals = totals
+        self.steps = 0
+        self.target: tuple[int, tuple[int, ...]] | None = None  # a last total read: its parts
+        self.forced = dict(_forced(tuple(totals)))
+        self.edits = 0  # lines joined or repeated on the current path (lines layout)
+        self.edited: dict[tuple[str, ...], int] = {}  # fewest, per reading
 
     def fits(self, text: str, i: int, acc: Sequence[str]) -> bool:
         if text == "":
@@ -532,6 +531,17 @@ class _GroupCuts:
                         out.append((*acc, text[pos:e], text[e:end]))
                     continue
                 if end - e > (k - 1) * len(str(left)):  # none of the other parts is longer
+                    continue
+                if k == 3:  # the last two parts, here: a call per pair costs more than its loop
+                    tick()
+                    head = text[pos:e]
+                    longer = e + 1 if text[e] == "0" else min(e + len(str(left)), stop[e], end - 1)
+                    for f in range(e + 1, longer + 1):
+                        second = int(text[e:f])
+                        if second > left:
+                            break
+                        if end <= stop[f] and text[f:end] == str(left - second):
+                            out.append((*acc, head, text[e:f], text[f:end]))
                     continue
                 acc.append(text[pos:e])
                 walk(e, k - 1, left)
