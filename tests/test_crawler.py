@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import combinations, pairwise
 from pathlib import Path
 from typing import Any
 
@@ -139,6 +140,54 @@ def test_a_row_total_prunes_the_cuts_of_a_glued_row_and_the_columns_decide() -> 
     # in the report, each column's balance and outcome total leave only the second
     report = giaparse.parse_file(CRAWLED / "glued-2021.txt")
     assert report.applications.new_requests.natural_person == 15
+
+
+def _every_cut(pieces: tuple[str, ...], n: int, totals: list[Any]) -> set[tuple[str, ...]]:
+    """By brute force: every cut of the pieces into n counts (a piece's end always a cut, no
+    leading zero, at most 15 digits) whose totals hold."""
+    text = "".join(pieces)
+    ends = {sum(len(p) for p in pieces[: i + 1]) for i in range(len(pieces) - 1)}
+    gaps = [g for g in range(1, len(text)) if g not in ends]
+    out = set()
+    for chosen in combinations(gaps, n - 1 - len(ends)):
+        bounds = sorted({0, len(text), *ends, *chosen})
+        cells = tuple(text[a:b] for a, b in pairwise(bounds))
+        if len(cells) != n or not all(c == "0" or (c[0] != "0" and len(c) <= 15) for c in cells):
+            continue
+        if all(int(cells[t]) == sum(int(cells[i]) for i in parts) for t, parts in totals):
+            out.add(cells)
+    return out
+
+
+@given(
+    st.lists(st.integers(0, 99), min_size=12, max_size=12),  # short runs: brute force is C(n, k)
+    st.integers(0, 30),
+    st.sampled_from(["表三", "表四"]),
+)
+def test_the_cuts_a_row_total_allows_are_all_found_and_only_they(
+    counts: list[int], space: int, table: str
+) -> None:
+    # a row printed from real counts, its totals holding: the pruning (a total agrees with its
+    # parts' digits modulo 9, no part longer than what is left of its total) loses no reading
+    # and invents none
+    if table == "表三":
+        kinds, totals = T3, T3_TOTAL
+        cells = [*counts[:6], sum(counts[:6])]
+    else:
+        kinds = ("count",) * 15
+        counts = [x % 10 for x in counts]
+        totals = [(4, (0, 1, 2, 3)), (9, (5, 6, 7, 8)), (14, (10, 11, 12, 13))]
+        cells = [
+            x
+            for g in range(3)
+            for x in (*counts[4 * g : 4 * g + 4], sum(counts[4 * g : 4 * g + 4]))
+        ]
+    texts = tuple(map(str, cells))
+    cut = space % len(texts)  # a crawler's space falls between two cells, if anywhere
+    pieces = ("".join(texts[:cut]), "".join(texts[cut:])) if cut else ("".join(texts),)
+    want = _every_cut(pieces, len(kinds), totals)
+    assert texts in want
+    assert set(_texts(candidates(_row(pieces, kinds), totals=totals))) == want
 
 
 def test_table_four_as_one_run_of_two_digit_values() -> None:
