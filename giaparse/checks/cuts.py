@@ -488,25 +488,31 @@ class _GroupCuts:
                 out += [(self.text[pos:end], *tail) for tail in self.rest(end, g + 1)]
         else:
             k = self.plan[g]
-            nines = self.nines
             after = sum(size + 1 for size in self.plan[g + 1 :])  # cells still to come
             size = len(self.text)
             first = pos + k if after else max(pos + k, size - 15)  # the last total ends the run
             for a in range(first, size):  # the total starts at a
                 self.walk.tick()
                 for b in self.cells_at(a) if after else (size,):
-                    if (nines[b] - 2 * nines[a] + nines[pos]) % 9:
-                        continue  # the total's digits and its parts' disagree modulo 9
-                    if b > self.stop[a] or (self.text[a] == "0" and b > a + 1):
-                        continue
-                    # its parts are no longer than it; what is left fits the cells after it
-                    if a - pos > k * (b - a) or not after <= size - b <= 15 * after:
+                    # what is left fits the cells after it
+                    if not self.total_fits(pos, a, b, k) or not after <= size - b <= 15 * after:
                         continue
                     total = int(self.text[a:b])
                     for parts in self.parts(pos, a, k, total):
                         out += [(*parts, self.text[a:b], *tail) for tail in self.rest(b, g + 1)]
         self.rest_memo[key] = out
         return out
+
+    def total_fits(self, pos: int, a: int, b: int, k: int) -> bool:
+        """Whether ``text[a:b]`` may be the total of ``k`` parts cut from ``text[pos:a]``: its
+        digits agree with theirs modulo 9, it lies in one piece with no leading zero, and no
+        part is longer than it."""
+        nines, text = self.nines, self.text
+        if (nines[b] - 2 * nines[a] + nines[pos]) % 9:
+            return False
+        if b > self.stop[a] or (text[a] == "0" and b > a + 1):
+            return False
+        return a - pos <= k * (b - a)
 
     def parts(self, pos: int, end: int, k: int, target: int) -> list[tuple[str, ...]]:
         """Every cut of ``text[pos:end]`` into ``k`` counts adding up to ``target``, depth
@@ -556,17 +562,14 @@ class _GroupCuts:
 
 
 def _one_total(text: str, k: int, walk: _Walk) -> list[list[str]]:
-    """Cuts of one run into ``k`` counts and then their total: the total is a tail of the
-    run, agreeing with the rest's digits modulo 9 (see :class:`_GroupCuts`), and the rest is
-    cut into parts adding up to it."""
+    """Cuts of one run into ``k`` counts and then their total, as ``_GroupCuts.run`` with the
+    plan ``[k]`` finds them without its memo (表三's rows, the most cut): the total is a tail
+    of the run that :meth:`_GroupCuts.total_fits`, the rest cut into parts adding up to it."""
     size = len(text)
     cuts = _GroupCuts([text], [k], walk)
-    nines = cuts.nines
     out: list[list[str]] = []
     for a in range(max(k, size - 15), size):  # the total starts at a
-        if (nines[size] - 2 * nines[a]) % 9 or (text[a] == "0" and a < size - 1):
-            continue
-        if a > k * (size - a):  # a part is never longer than the total
+        if not cuts.total_fits(0, a, size, k):
             continue
         total = text[a:]
         out.extend([*parts, total] for parts in cuts.parts(0, a, k, int(total)))

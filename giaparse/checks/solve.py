@@ -240,11 +240,12 @@ class _Search:
         # contribution of candidate j of row k to equation e (None when a blank makes the
         # equation one to judge only when complete, as the checks do)
         self.exact = [_blank_judged(e, self.domains) for e in self.eqs]
+        terms = [_terms(e) for e in self.eqs]
         contrib: list[dict[int, list[int]]] = [{} for _ in range(m)]
         for x, e in enumerate(self.eqs):
             for k in e.rows:
-                contrib[x][k] = [self._share(e, k, c) for c in self.domains[k]]
-        fixed = [self._share(e, -1, None) for e in self.eqs]
+                contrib[x][k] = [_share(terms[x], k, c) for c in self.domains[k]]
+        fixed = [_share(t, -1, None) for t in terms]
         least = [{k: min(v) for k, v in contrib[x].items()} for x in range(m)]
         most = [{k: max(v) for k, v in contrib[x].items()} for x in range(m)]
         low = [sum(least[x].values()) for x in range(m)]
@@ -308,16 +309,6 @@ class _Search:
                     return
 
         walk(0, 0)
-
-    @staticmethod
-    def _share(e: _Eq, k: int, cand: Candidate | None) -> int:
-        total = 0
-        for sign, refs in ((1, e.total), (-1, e.parts)):
-            for r, i in refs:
-                if r == k:
-                    v = i if k < 0 else cand.values[i]  # type: ignore[union-attr]
-                    total += sign * (v or 0)
-        return total
 
 
 def _choose(
@@ -431,18 +422,11 @@ def _exactly(
         )
         for e in cross
     ]
-    terms = [_terms(e) for e in cross]  # per equation, each row's (sign, cell) once
+    terms = [_terms(e) for e in cross]
     contrib = [
-        [
-            tuple(
-                sum(sign * (domains[k][j].values[i] or 0) for sign, i in t.get(k, ()))
-                for t in terms
-            )
-            for j in allowed[k]
-        ]
-        for k in range(n)
+        [tuple(_share(t, k, domains[k][j]) for t in terms) for j in allowed[k]] for k in range(n)
     ]
-    fixed = tuple(_Search._share(e, -1, None) for e in cross)
+    fixed = tuple(_share(t, -1, None) for t in terms)
     low = [[0] * m for _ in range(n + 1)]  # the least and most rows k… can still add
     high = [[0] * m for _ in range(n + 1)]
     for k in range(n - 1, -1, -1):
@@ -489,13 +473,22 @@ def _exactly(
 
 
 def _terms(e: _Eq) -> dict[int, list[tuple[int, Any]]]:
-    """The equation's cells by row, signed: +1 on the total's side, -1 on the parts'."""
+    """The equation's cells by row, signed: +1 on the total's side, -1 on the parts'; a
+    fixed cell under -1, with its value instead of its index."""
     out: dict[int, list[tuple[int, Any]]] = {}
     for sign, refs in ((1, e.total), (-1, e.parts)):
         for k, i in refs:
-            if k >= 0:
-                out.setdefault(k, []).append((sign, i))
+            out.setdefault(k, []).append((sign, i))
     return out
+
+
+def _share(terms: dict[int, list[tuple[int, Any]]], k: int, cand: Candidate | None) -> int:
+    """What row ``k`` read as ``cand`` (the fixed cells, for ``k`` -1) adds to the equation's
+    signed sum; a blank counts 0."""
+    if cand is None:
+        return sum(sign * (v or 0) for sign, v in terms.get(k, ()))
+    values = cand.values
+    return sum(sign * (values[i] or 0) for sign, i in terms.get(k, ()))
 
 
 def _blank_judged(e: _Eq, domains: Sequence[Sequence[Candidate]]) -> bool:
