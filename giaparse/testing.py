@@ -29,7 +29,7 @@ from giaparse.core.items import Item, Prose, Row
 from giaparse.core.location import NOWHERE
 from giaparse.core.values import Money, Unit
 from giaparse.model.fields import DELTA, MONEY, row_fields, value_fields
-from giaparse.model.labels import normalize
+from giaparse.model.labels import LOOKALIKES, normalize
 from giaparse.model.report import Report, Sections
 from giaparse.model.tables import ExtraRow
 from giaparse.model.template import get_template
@@ -45,6 +45,7 @@ __all__ = [
     "counts",
     "crawler_texts",
     "deltas",
+    "misread",
     "money",
     "noisy_docx",
     "noisy_html",
@@ -55,6 +56,7 @@ __all__ = [
     "row_of",
     "sections",
     "spaced_text",
+    "split_markdown",
     "wrong_without_warning",
 ]
 
@@ -329,6 +331,65 @@ def noisy_texts(draw: st.DrawFn, report: Report, layout: str | None = None) -> s
     return lay_out(items, layout, newline=newline)
 
 
+_WRONG_HEADERS = (
+    "| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |",
+    "| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |",
+    "|  |  |  |  | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 |  |",
+)
+
+
+def split_markdown(text: str, rnd: random.Random, breaks: int = 2) -> str:
+    """Markdown of a report as converters print it across page breaks: tables split at
+    ``breaks`` rows, each new part under a header row that is made up (``数据1 | 数据2``),
+    the table's own header again, a header of another table, or the part's first row made
+    the header; and 表四 printed as three tables, one per group, each under its own header
+    (when it has no blank cell)."""
+    lines = text.split("\n")
+    rows = [i for i, ln in enumerate(lines) if ln.startswith("|") and not ln.startswith("|-")]
+    rows = [i for i in rows if i > 0 and lines[i - 1].startswith("|")]  # not a table's first
+    headers: dict[int, str] = {}  # each row: its table's header row
+    top = ""
+    for i, ln in enumerate(lines):
+        if ln.startswith("|-"):
+            top = lines[i - 1]
+        headers[i] = top
+    out = list(lines)
+    for i in sorted(rnd.sample(rows, min(breaks, len(rows))), reverse=True):
+        width = out[i].count("|") - 1
+        kind = rnd.randrange(4)
+        if kind == 3:  # the part's first row taken for its header
+            out[i + 1 : i + 1] = ["|" + "---|" * width]
+            out[i:i] = [""]
+            continue
+        if kind == 0:
+            header = "| " + " | ".join(f"数据{n + 1}" for n in range(width)) + " |"
+        elif kind == 1:
+            header = headers[i]
+        else:
+            header = rnd.choice(_WRONG_HEADERS)
+        out[i:i] = ["", header, "|" + "---|" * (header.count("|") - 1)]
+    return "\n".join(_reviews_in_three("\n".join(out).split("\n")))
+
+
+def _reviews_in_three(lines: list[str]) -> list[str]:
+    """表四's one row of fifteen values as three tables of five under their group's name."""
+    for i, ln in enumerate(lines):
+        cells = [c.strip() for c in ln.strip().strip("|").split("|")] if ln.startswith("|") else []
+        if len(cells) != 15 or not all(c and _is_value(c) for c in cells):
+            continue  # (a blank cell: a part of blanks alone is a row a converter drops)
+        start = i
+        while start > 0 and lines[start - 1].startswith("|"):
+            start -= 1
+        new: list[str] = []
+        for g, name in enumerate(("行政复议", "未经复议直接起诉", "复议后起诉")):
+            part = cells[5 * g : 5 * g + 5]
+            new += ["", f"| {name} |  |  |  |  |", "|---|---|---|---|---|"]
+            new += ["| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |"]
+            new += ["| " + " | ".join(part) + " |"]
+        return [*lines[:start], *new, *lines[i + 1 :]]
+    return lines
+
+
 # -- documents: portal pages and Word files ------------------------------------------------
 
 _CHROME_HEAD = (
@@ -472,11 +533,13 @@ def corpus(n: int, seed: int = 0) -> list[tuple[str, Report]]:
     return [(f"generated-{i:05d}.txt", random_report(rnd)) for i in range(n)]
 
 
-def spaced_text(report: Report, *, traditional: bool = False, seed: int = 0) -> str:
+def spaced_text(
+    report: Report, *, traditional: bool = False, seed: int = 0, lookalikes: float = 0.0
+) -> str:
     """``report`` as an extractor prints it with no separators (``pdftotext -layout``):
     cells apart by runs of spaces, a blank value as ``-``, covered cells not printed, page
     numbers and the title repeated inside the tables, labels in traditional characters if
-    asked."""
+    asked, and each label character OCR confuses misread with chance ``lookalikes``."""
     rnd = random.Random(seed)
     items = report_items(report)
     title = items[0].text if items and isinstance(items[0], Prose) else ""
@@ -494,10 +557,23 @@ def spaced_text(report: Report, *, traditional: bool = False, seed: int = 0) -> 
         ]
         if traditional and item.cells[0] not in verbatim:  # extra rows are kept as printed
             cells = [c.translate(_TRADITIONAL) for c in cells]
+        if lookalikes and item.cells[0] not in verbatim:
+            cells = [c if _is_value(c) else misread(c, rnd, lookalikes) for c in cells]
         out.append((" " * rnd.randint(0, 6)) + (" " * rnd.randint(2, 5)).join(cells))
         if n % 17 == 16:  # a page break inside a table: its number, the title again
             out += ["", f"- {n // 17 + 1} -", "", title]
     return "\n".join(out) + "\n"
+
+
+_MISREAD = {c: group.replace(c, "") for group in LOOKALIKES for c in group}
+
+
+def misread(text: str, rnd: random.Random, p: float = 0.3) -> str:
+    """``text`` as OCR may read it: each character that has look-alikes (:data:`LOOKALIKES`:
+    予/子, 申/中, 本/木, 第/笫 …) replaced by one of them with chance ``p``."""
+    return "".join(
+        rnd.choice(_MISREAD[c]) if c in _MISREAD and rnd.random() < p else c for c in text
+    )
 
 
 _CRAWLER_HEAD = (

@@ -90,3 +90,48 @@ def test_labels_in_traditional_characters_are_the_same_rows() -> None:
     for key in ("template", "active_disclosure", "applications", "reviews"):
         assert getattr(again, key) == getattr(want, key), key
     assert [d.code for d in again.diagnostics] == [d.code for d in want.diagnostics]
+
+
+def test_labels_ocr_misread_with_look_alike_characters_are_the_same_rows() -> None:
+    """不子以公开, 中请, 木年, 自然八 (header words), 笫二十条: a label that matches nothing as
+    printed matches its row with OCR look-alikes folded, and the report says so once."""
+    from conftest import seed_text
+
+    import giaparse
+
+    text = seed_text("003_95eaafa52db6b695.txt")
+    misread = str.maketrans("予申本年人第理", "子中木午八笫埋")
+    lines = text.split("\n")
+    converted = [ln.translate(misread) if "\t" in ln else ln for ln in lines]
+    assert converted != lines
+    again = giaparse.parse("\n".join(converted))
+    want = giaparse.parse(text)
+    for key in ("template", "year", "agency", "active_disclosure", "applications", "reviews"):
+        assert getattr(again, key) == getattr(want, key), key
+    (found,) = [d for d in again.diagnostics if d.code == "LABEL_LOOKALIKE"]
+    assert found.severity == "info" and "形近字" in found.message
+    others = [d.code for d in again.diagnostics if d.code != "LABEL_LOOKALIKE"]
+    assert others == [d.code for d in want.diagnostics]
+
+
+def test_look_alike_folding_never_makes_two_rows_one() -> None:
+    """Every row label of both templates folds to a form only its own row has, so a fold
+    never chooses between rows (a label whose fold another row shares is not folded)."""
+    from giaparse.model.labels import fold_lookalikes
+
+    for name in ("2019", "2021"):
+        table = get_template(name).label_table
+        folded = table.folded
+        for key, row in table.rows.items():
+            assert folded.rows.get(fold_lookalikes(key)) == row, key
+
+
+def test_look_alikes_fold_a_label_into_a_row_only_when_the_row_matches() -> None:
+    """Look-alikes are tried only when the printed label matches no row: 予以公开 printed
+    right is never re-read, and an unrelated label stays unknown."""
+    from giaparse.model.labels import fold_lookalikes
+
+    table = get_template("2021").label_table
+    assert table.row_of(normalize("（一）予以公开")) == "granted"
+    assert table.folded.row_of(fold_lookalikes(normalize("（一）子以公开"))) == "granted"
+    assert table.folded.row_of(fold_lookalikes(normalize("（一）子以公告"))) is None

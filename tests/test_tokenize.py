@@ -220,6 +220,125 @@ def test_a_table_split_into_markdown_tables_with_generic_headers() -> None:
     assert not {"UNKNOWN_ROW", "EXTRA_ROW", "UNEXPECTED_ROW"} & set(codes)
 
 
+def test_table_four_printed_as_three_tables_is_one_row() -> None:
+    """A converter prints 表四 as three Markdown tables, one per group, each under its own
+    header: the three rows of five are the table's one row, in order, with an info."""
+    import giaparse
+
+    text = "\n".join(
+        [
+            "某县教育局2023年政府信息公开工作年度报告",
+            "四、政府信息公开行政复议、行政诉讼情况",
+            "| 行政复议 |  |  |  |  |",
+            "|---|---|---|---|---|",
+            "| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |",
+            "| 2 | 1 | 0 | 0 | 3 |",
+            "",
+            "| 未经复议直接起诉 |  |  |  |  |",
+            "|---|---|---|---|---|",
+            "| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |",
+            "| 4 | 0 | 1 | 2 | 7 |",
+            "",
+            "| 复议后起诉 |  |  |  |  |",
+            "|---|---|---|---|---|",
+            "| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |",
+            "| 0 | 0 | 0 | 1 | 1 |",
+            "五、存在的主要问题及改进情况",
+            "无。",
+        ]
+    )
+    report = giaparse.parse(text)
+    reviews = report.reviews
+    assert (reviews.administrative_review.upheld, reviews.administrative_review.total) == (2, 3)
+    assert (reviews.litigation_direct.upheld, reviews.litigation_direct.other) == (4, 1)
+    assert (reviews.litigation_direct.pending, reviews.litigation_direct.total) == (2, 7)
+    assert (reviews.litigation_after_review.pending, reviews.litigation_after_review.total) == (
+        1,
+        1,
+    )
+    (joined,) = [d for d in report.diagnostics if d.code == "VALUES_JOINED"]
+    assert joined.severity == "info" and "3段" in joined.message
+    assert not [d for d in report.diagnostics if d.code == "UNEXPECTED_ROW"]
+
+
+def test_table_four_in_parts_that_are_not_its_row_reads_the_first() -> None:
+    """Two parts of five are not 表四's fifteen: nothing is shifted, the first part is read
+    as a short row and the second is a row out of place."""
+    import giaparse
+
+    lines = [
+        "四、政府信息公开行政复议、行政诉讼情况",
+        "| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |",
+        "|---|---|---|---|---|",
+        "| 2 | 1 | 0 | 0 | 3 |",
+        "",
+        "| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |",
+        "|---|---|---|---|---|",
+        "| 4 | 0 | 1 | 2 | 7 |",
+        "五、存在的主要问题及改进情况",
+    ]
+    report = giaparse.parse("\n".join(lines))
+    assert report.reviews.administrative_review.total == 3
+    assert report.reviews.litigation_direct.upheld is None
+    codes = [d.code for d in report.diagnostics]
+    assert "UNEXPECTED_ROW" in codes and "VALUES_JOINED" not in codes
+
+
+def test_a_header_repeated_at_a_page_break_reads_each_row_once() -> None:
+    """A block heading printed again after 表二's unknown rows: the parser's trials of what
+    fits next must not add those rows again (they did, once per trial), and 表三's header
+    between 表二's rows is dropped as another table's."""
+    import giaparse
+
+    lines = [
+        "二、主动公开政府信息情况",
+        "| 第二十条第(一)项 |  |  |  |",
+        "|---|---|---|---|",
+        "| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |",
+        "| 规章 | 1 | 0 | 5 |",
+        "",
+        "|  |  |  | 自然人 | 法人或其他组织 |  |  |  |  | 总计 |",
+        "|---|---|---|---|---|---|---|---|---|---|",
+        "| 行政规范性文件 | 2 | 1 | 9 |",
+        "| 政策解读 | 3 |",
+        "| 图片解读 | 4 |",
+        "",
+        "| 第二十条第(一)项 |  |  |  |",
+        "|---|---|---|---|",
+        "| 第二十条第(五)项 |  |",
+        "| 信息内容 | 本年处理决定数量 |",
+        "| 行政许可 | 12 |",
+        "三、收到和处理政府信息公开申请情况",
+    ]
+    report = giaparse.parse("\n".join(lines))
+    active = report.active_disclosure
+    assert [(r.label, r.cells) for r in active.extra_rows] == [
+        ("政策解读", ("3",)),
+        ("图片解读", ("4",)),
+    ]
+    assert (active.normative_documents.issued, active.normative_documents.in_force) == (2, 9)
+    assert active.licensing.decisions == 12
+    codes = [d.code for d in report.diagnostics]
+    assert codes.count("HEADER_OUT_OF_PLACE") == 1 and "ROW_OUT_OF_ORDER" not in codes
+
+
+@settings(deadline=None)  # examples as the profile says: 1000 with `thorough`
+@given(report=reports(consistent=None), seed=st.integers(0, 999), breaks=st.integers(1, 4))
+def test_markdown_tables_split_at_page_breaks_read_back(report, seed: int, breaks: int) -> None:
+    """Tables split at page breaks under made-up, repeated, wrong or promoted header rows,
+    and 表四 as three tables: every cell comes back."""
+    import random
+
+    import giaparse
+    from giaparse.rendering import render
+    from giaparse.testing import split_markdown
+
+    text = split_markdown(render(report, "markdown"), random.Random(seed), breaks)
+    again = giaparse.parse(text)
+    for key in ("active_disclosure", "applications", "reviews"):
+        assert getattr(again, key) == getattr(report, key), key
+
+
 def test_the_title_repeated_at_the_top_of_pages_is_not_narrative() -> None:
     from conftest import seed_text
 
@@ -238,6 +357,23 @@ def test_the_title_repeated_at_the_top_of_pages_is_not_narrative() -> None:
     assert again.sections == report.sections
     removed = [d for d in again.diagnostics if d.code == "RUNNING_TITLE_REMOVED"]
     assert len(removed) == 1 and "2次" in removed[0].message
+
+
+@settings(deadline=None)  # examples as the profile says: 1000 with `thorough`
+@given(report=reports(consistent=None), seed=st.integers(0, 999))
+def test_labels_ocr_misread_with_look_alike_characters_read_back(report, seed: int) -> None:
+    """OCR text whose labels have look-alike characters (不子以公开, 中请, 木年, 笫二十条) in
+    the spaced layout: every cell comes back, and the look-alikes are one info."""
+    import giaparse
+    from giaparse.testing import spaced_text
+
+    text = spaced_text(report, seed=seed, lookalikes=0.3)
+    again = giaparse.parse(text)
+    for key in ("active_disclosure", "applications", "reviews"):
+        assert getattr(again, key) == getattr(report, key), key
+    found = [d for d in again.diagnostics if d.code == "LABEL_LOOKALIKE"]
+    assert len(found) == (text != spaced_text(report, seed=seed))
+    assert all(d.severity == "info" for d in found)
 
 
 @settings(max_examples=40, deadline=None)

@@ -63,6 +63,20 @@ def build_report(
                 note.at,
             )
         )
+    if lexed.lookalikes:
+        n = len(lexed.lookalikes)
+        shown = "、".join(f"「{text}」" for text, _ in lexed.lookalikes[:3])
+        more = f"等{n}处" if n > 3 else ""
+        found.append(
+            Diagnostic(
+                "LABEL_LOOKALIKE",
+                "info",
+                f"{shown}{more}含OCR形近字（如 子/予、中/申、木/本），按形近字归并后与模板行名"
+                f"或标题唯一相符，已按该行读取 ({n} labels match the template only with OCR "
+                "look-alike characters folded; read as the row or heading they match)",
+                lexed.lookalikes[0][1],
+            )
+        )
     if marked:
         n = len(marked)
         found.append(

@@ -79,7 +79,7 @@ class TableBuilder:
         found: dict[str, tuple[Token, Token | None]] = {}
         zeros: dict[str, Token] = {}  # rows known to be zeros from an aggregate row
         extras: list[ExtraRow] = []
-        values_row: Token | None = None
+        values_rows: list[Token] = []
         header: Token | None = None
         for tok in tokens:
             kind = base(tok.type)
@@ -89,7 +89,7 @@ class TableBuilder:
             elif kind == EXTRA_ROW:
                 extras.append(self._extra(tok))
             elif kind == VALUES:
-                values_row = tok
+                values_rows.append(tok)
             elif not isinstance(tok.value, RowToken) or kind in self.headings:
                 continue
             elif key in rows:
@@ -126,6 +126,7 @@ class TableBuilder:
                 )
             )
         kwargs: dict[str, Any] = {}
+        values_row = self._values_row(values_rows, rows, strays)
         if values_row is not None and not found:
             kwargs.update(self._spread(values_row, list(rows.values())))
         else:
@@ -201,6 +202,47 @@ class TableBuilder:
                 cells,
             )
         )
+
+    def _values_row(
+        self,
+        tokens: list[Token],
+        rows: Mapping[str, attrs.Attribute[Any]],
+        strays: list[Token],
+    ) -> Token | None:
+        """The table's one row of values (表四's 15), also when it is printed in parts: 表四
+        split into three tables at page breaks, or its values wrapped over lines. The parts
+        are that row in order when their values are exactly the row's cells; otherwise the
+        first part is read and the others are rows out of place."""
+        if len(tokens) <= 1:
+            return tokens[0] if tokens else None
+        parts: list[RowToken] = [t.value for t in tokens]
+        wanted = sum(len(_columns(self.table, k, f.metadata["row"])) for k, f in rows.items())
+        if any(_unsplit(p) for p in parts) or sum(len(p.values) for p in parts) != wanted:
+            strays.extend(tokens[1:])
+            return tokens[0]
+        marks: tuple[Any, ...] | None = ()
+        for part in parts:
+            marks = None if marks is None or part.value_marks is None else marks + part.value_marks
+        joined = RowToken(
+            parts[0].row,
+            parts[0].label,
+            tuple(v for p in parts for v in p.values),
+            tuple(loc for p in parts for loc in p.value_locations),
+            marks,
+        )
+        self.diagnostics.append(
+            Diagnostic(
+                "VALUES_JOINED",
+                "info",
+                f"{TABLE_NUMBERS.get(self.table, self.table)}的一行数据分印为{len(parts)}段"
+                f"（{'、'.join(str(p.at) for p in parts)}；表格在分页处拆开或数据折行），"
+                f"共{wanted}个单元格，按顺序合为一行 (the table's row of values printed in "
+                f"{len(parts)} parts, {wanted} cells in all: read in order as one row)",
+                parts[0].at,
+                (self.table,),
+            )
+        )
+        return Token(tokens[0].type, joined)
 
     def _spread(self, tok: Token, fields: list[attrs.Attribute[Any]]) -> dict[str, Any]:
         """One printed row of values for a whole table (表四's 15 cells)."""

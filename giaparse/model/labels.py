@@ -21,6 +21,49 @@ _SIMPLIFIED = str.maketrans(
     "与业举于会体来仓个内决况减办务动区发处复审属废开强当总执报护扫据择数无机权条构结织经继续维纠纳组罚规计认议许讼访诉询请购费转过这进采问须项题额实现类系统稳确制满产对导并应为证图单长门税质团储财",
 )
 SIMPLIFIED = _SIMPLIFIED
+# Characters OCR takes for one another (不予 read 不子, 申请 中请, 本年 木午, 第二十条 笫二十条),
+# each group with a character of the templates' labels first. A label that matches no row as
+# printed is compared once more with each group folded to its first character (see
+# :attr:`LabelTable.folded`); digits and enumerators are never folded.
+LOOKALIKES = (
+    "予子孑",
+    "申中甲由",
+    "请清情",
+    "理埋",
+    "已己巳",
+    "未末",
+    "人入八",
+    "开幵",
+    "处外",
+    "复夏",
+    "议仪",
+    "诉诈",
+    "讼松",
+    "无元",
+    "本木",
+    "年午",
+    "第笫",
+    "尚向",
+    "他也",
+    "持特",
+    "办为",
+    "审宙",
+    "务各",
+    "数教",
+    "量重",
+    "结洁",
+    "果呆",
+    "件伴",
+    "政玫",
+)
+_FOLD = str.maketrans({c: group[0] for group in LOOKALIKES for c in group[1:]})
+
+
+def fold_lookalikes(key: str) -> str:
+    """A normalised label with each OCR look-alike as its group's first character."""
+    return key.translate(_FOLD)
+
+
 _NUM_ENUM = re.compile(r"^(\d{1,2})[、.．,，]")
 _CJK_ENUM = re.compile(r"^([一二三四五六七八九十]{1,3})[.．,，]")
 _ENUM = re.compile(
@@ -98,12 +141,15 @@ class LabelTable:
     sections: tuple[SectionSpec, ...]
     signature: tuple[str, ...]
     aggregates: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)  # row -> its parts
+    fold: bool = False  # labels compared with OCR look-alikes folded (see ``folded``)
 
     def section_of(self, text: str) -> str | None:
         """The section key a prose line heads, or None when it is not a section heading."""
         if len(text) > _HEADING_MAX:
             return None
         key = normalize(text).rstrip("。:")
+        if self.fold:
+            key = fold_lookalikes(key)
         m = _SECTION.match(key)
         if m is None:
             for spec in self.sections:
@@ -152,10 +198,49 @@ class LabelTable:
         return {}
 
     @cached_property
+    def folded(self) -> LabelTable:
+        """This table with OCR look-alikes folded in every label (:data:`LOOKALIKES`): what a
+        label that matches nothing as printed is compared with. Labels that fold alike are
+        dropped, so a fold never chooses between two rows."""
+        return attrs.evolve(
+            self,
+            rows=_folded_map(self.rows),
+            loose_rows=_folded_map(self.loose_rows, taken=self.rows),
+            blocks=_folded_map(self.blocks),
+            headers={
+                name: HeaderWords(
+                    frozenset(map(fold_lookalikes, words.equals)),
+                    tuple(map(fold_lookalikes, words.contains)),
+                )
+                for name, words in self.headers.items()
+            },
+            groups=frozenset(map(fold_lookalikes, self.groups)),
+            sections=tuple(
+                attrs.evolve(
+                    spec,
+                    keywords=tuple(map(fold_lookalikes, spec.keywords)),
+                    headings=tuple(map(fold_lookalikes, spec.headings)),
+                )
+                for spec in self.sections
+            ),
+            fold=True,
+        )
+
+    @cached_property
     def _header_index(self) -> tuple[dict[str, str], tuple[tuple[str, str], ...]]:
         equals = {w: t for t, words in self.headers.items() for w in words.equals}
         contains = tuple((w, t) for t, words in self.headers.items() for w in words.contains)
         return equals, contains
+
+
+def _folded_map(labels: Mapping[str, str], taken: Mapping[str, str] = {}) -> dict[str, str]:
+    """Labels with look-alikes folded; a folded form two labels share (or a stronger map
+    has) is left out."""
+    out: dict[str, set[str]] = {}
+    for key, value in labels.items():
+        out.setdefault(fold_lookalikes(key), set()).add(value)
+    strong = {fold_lookalikes(k) for k in taken}
+    return {k: next(iter(v)) for k, v in out.items() if len(v) == 1 and k not in strong}
 
 
 def load_labels(path: Path, over: Path | None = None) -> LabelTable:

@@ -15,7 +15,7 @@ from lark.lexer import Lexer
 from giaparse.core.items import UNSPLIT, Item, Mark, Prose, Row
 from giaparse.core.location import NOWHERE, Location
 from giaparse.core.values import looks_like_value
-from giaparse.model.labels import LabelTable, normalize
+from giaparse.model.labels import LabelTable, fold_lookalikes, normalize
 
 EXTRA_ROW, VALUES = "EXTRA_ROW", "VALUES"
 # A note to a cell, in parentheses, as reports print beside a number: （其中修订16件）, (含自然失效29件)
@@ -58,6 +58,7 @@ class Lexed:
     headings: int = 0  # section headings
     rows: int = 0  # rows of the template's tables (not headers, unknown rows or bare values)
     notes: tuple[Prose, ...] = ()  # a cell's note printed on a line of its own, in a table
+    lookalikes: tuple[tuple[str, Location], ...] = ()  # labels read with OCR look-alikes folded
 
 
 class StreamLexer(Lexer):
@@ -84,6 +85,7 @@ def lex(items: Iterable[Item], labels: LabelTable, terminals: Mapping[str, str])
     paragraph = labels.paragraph
     headings = rows = 0
     notes: list[Prose] = []
+    lookalikes: list[tuple[str, Location]] = []
     for item in items:
         if isinstance(item, Prose):
             text = item.text
@@ -93,6 +95,11 @@ def lex(items: Iterable[Item], labels: LabelTable, terminals: Mapping[str, str])
             key = labels.section_of(text)
             norm = normalize(text)
             block = _block_of(norm, labels) if key is None else None
+            if key is None and block is None:  # a heading OCR misread: look-alikes folded
+                key = labels.folded.section_of(text)
+                block = _block_of(fold_lookalikes(norm), labels.folded) if key is None else None
+                if key is not None or block is not None:
+                    lookalikes.append((text, item.at))
             if block is not None:  # a block heading printed as a paragraph, outside the grid
                 row = Row((text,), (item.at,))
                 tokens.append(_row_token(terminals, block, row, text, 1))
@@ -111,20 +118,27 @@ def lex(items: Iterable[Item], labels: LabelTable, terminals: Mapping[str, str])
             elif norm not in labels.groups:
                 prose[section].append(item)
             continue
-        tok = classify(item, labels, terminals)
+        tok = classify(item, labels, terminals, lookalikes)
         if tok is not None:
             tokens.append(tok)
             kind = base(tok.type)
             if kind != EXTRA_ROW and kind != VALUES and not kind.endswith("_HEADER"):
                 rows += 1
-    return Lexed(tokens, prose, headings, rows, tuple(notes))
+    return Lexed(tokens, prose, headings, rows, tuple(notes), tuple(lookalikes))
 
 
 def _token(terminals: Mapping[str, str], name: str, value: RowToken | Prose) -> Token:
     return Token(terminals.get(name, name), value)
 
 
-def classify(row: Row, labels: LabelTable, terminals: Mapping[str, str]) -> Token | None:
+def classify(
+    row: Row,
+    labels: LabelTable,
+    terminals: Mapping[str, str],
+    lookalikes: list[tuple[str, Location]] | None = None,
+) -> Token | None:
+    """The row's terminal; a row whose labels match only with OCR look-alikes folded is
+    added to ``lookalikes``."""
     cells = row.cells
     marks = row.marks
     label_at: list[int] = []
@@ -143,8 +157,22 @@ def classify(row: Row, labels: LabelTable, terminals: Mapping[str, str]) -> Toke
     if decision is None:
         if len(decisions) > _MAX_DECISIONS:
             decisions.clear()
-        decision = decisions[(texts, tail)] = _decide([normalize(t) for t in texts], tail, labels)
-    name, at, fallback = decision
+        keys = [normalize(t) for t in texts]
+        decision = (*_decide(keys, tail, labels), False)
+        folds = [fold_lookalikes(k) for k in keys]
+        weak = decision[0] is None or decision[1] < len(keys) - 1
+        if decision[1] != _WHOLE_ROW and (weak or folds != keys):
+            # labels OCR may have misread (中请, 木年, 自然八): compared again with look-alikes
+            # folded, and read so if that makes the row a header, or matches a label the
+            # printed ones do not (a row's after its group label, header words before 总计)
+            folded = _decide(folds, tail, labels.folded)
+            later = decision[0] is None or folded[1] == _WHOLE_ROW or folded[1] > decision[1]
+            if folded[0] is not None and later:
+                decision = (*folded, True)
+        decisions[(texts, tail)] = decision
+    name, at, fallback, misread = decision
+    if misread and lookalikes is not None:
+        lookalikes.append((texts[at if at >= 0 else 0], row.at))
     if at == _WHOLE_ROW and name is not None:  # a header or block row: every cell is its own
         return _row_token(terminals, name, row, texts[0], len(cells))
     if name is not None and name in terminals:

@@ -64,6 +64,7 @@ class Collector(Transformer):  # type: ignore[type-arg]
 class CompiledGrammar:
     parser: Lark
     terminals: Mapping[str, str]  # base name (e.g. NEW_REQUESTS) -> grammar name
+    tables_of: Mapping[str, frozenset[str]] = attrs.field(factory=dict)  # terminal -> tables
 
 
 _CACHE: dict[tuple[str, str], CompiledGrammar] = {}  # (name, grammar digest) -> parser
@@ -88,7 +89,7 @@ def compile_grammar(
         hit = _CACHE.get(key)
         if hit is None:
             parser = _load_or_build(f"{name}-{digest}.lark", text, grammar, tables, search)
-            hit = CompiledGrammar(parser, _terminal_names(parser))
+            hit = CompiledGrammar(parser, _terminal_names(parser), _table_terminals(parser, tables))
             _CACHE[key] = hit
         _BUILT[fast_key] = hit
     return hit
@@ -129,6 +130,27 @@ def _digest(grammar: Path, text: str, search: Sequence[Path] = ()) -> str:
     return h.hexdigest()[:16]
 
 
+def _table_terminals(parser: Lark, tables: Sequence[str]) -> dict[str, frozenset[str]]:
+    """Per terminal, the table rules it can stand in (through the rules they use)."""
+    rules: dict[str, list[Any]] = {}
+    for rule in parser.rules:
+        rules.setdefault(rule.origin.name, []).extend(rule.expansion)
+    out: dict[str, set[str]] = {}
+    for start in rules:
+        table = base(start)
+        if table not in tables:
+            continue
+        todo, seen = [start], {start}
+        while todo:
+            for sym in rules.get(todo.pop(), ()):
+                if sym.is_term:
+                    out.setdefault(sym.name, set()).add(table)
+                elif sym.name not in seen:
+                    seen.add(sym.name)
+                    todo.append(sym.name)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
 def _terminal_names(parser: Lark) -> dict[str, str]:
     names: dict[str, str] = {}
     for rule in parser.rules:
@@ -155,6 +177,10 @@ def drive(compiled: CompiledGrammar, tokens: list[Token], labels: LabelTable) ->
     i = 0
     while i < len(tokens):
         tok = tokens[i]
+        if tok.type.endswith("_HEADER") and _misplaced(compiled, tokens, i):
+            diags.append(_header_dropped(tok))
+            i += 1
+            continue
         # an unknown row may be a misprint of the row expected here: keep the state to retry
         before = _copy(ip) if tok.type.endswith(EXTRA_ROW) else None
         try:
@@ -265,7 +291,17 @@ def _misprint_note(tok: Token, name: str, labels: LabelTable) -> Diagnostic:
 
 
 def _copy(ip: Any) -> Any:
-    return ip.copy(deepcopy_values=False)
+    """A parser state to try tokens on, sharing nothing the trial can change. Lark reduces a
+    repetition by appending to the list of the tree it reduced before (left recursion), so
+    a shallow copy's trial would add its rows to the original's trees too (a row printed
+    once, read many times); the trees on the stack get lists of their own, which costs far
+    less than a deep copy of everything read so far."""
+    trial = ip.copy(deepcopy_values=False)
+    stack = trial.parser_state.value_stack
+    for k, value in enumerate(stack):
+        if isinstance(value, Tree):
+            stack[k] = Tree(value.data, list(value.children), value._meta)
+    return trial
 
 
 def _insertable(terminals: Mapping[str, str], labels: LabelTable) -> frozenset[str]:
@@ -279,7 +315,7 @@ def _insert_missing(
     """Insert the expected heading after which the most following terminals fit, if any."""
     best: tuple[int, Any, str] | None = None
     for name in sorted(expected & insertable):
-        trial = ip.copy(deepcopy_values=False)
+        trial = _copy(ip)
         try:
             trial.feed_token(Token(name, None))
             trial.feed_token(tokens[i])
@@ -293,8 +329,45 @@ def _insert_missing(
     return best[1], best[2]
 
 
+def _misplaced(compiled: CompiledGrammar, tokens: list[Token], i: int) -> bool:
+    """A header row is wrong for the rows around it (a converter's page break put another
+    table's header there) when the nearest terminals before and after it are of one table
+    in the grammar and the header is not: 表三's header between two of 表二's rows, or between
+    表四's header and its values. Section headings bound the search: a header after one heads
+    its table."""
+    tables = compiled.tables_of
+    mine = tables.get(tokens[i].type, frozenset())
+
+    def near(step: int) -> frozenset[str]:
+        j = i + step
+        while 0 <= j < len(tokens):
+            kind = tokens[j].type
+            if base(kind).startswith("SEC_"):
+                return frozenset()
+            if kind != tokens[i].type and not kind.endswith(EXTRA_ROW):
+                return tables.get(kind, frozenset())
+            j += step
+        return frozenset()
+
+    around = near(-1) & near(1)
+    return bool(mine) and bool(around) and not mine & around
+
+
+def _header_dropped(tok: Token) -> Diagnostic:
+    value = tok.value
+    label = " ".join(c for c in value.row.cells if c)[:40] if isinstance(value, RowToken) else ""
+    return Diagnostic(
+        "HEADER_OUT_OF_PLACE",
+        "info",
+        f"{at(tok)}的表头「{label}」不属于其下的行所在的表格（转换工具在分页处加上的），已略去 "
+        "(a header row of another table above rows of this one, as converters print at page "
+        "breaks; ignored)",
+        at(tok),
+    )
+
+
 def _fits(ip: Any, following: list[Token]) -> int:
-    trial = ip.copy(deepcopy_values=False)
+    trial = _copy(ip)
     n = 0
     for tok in following:
         try:
