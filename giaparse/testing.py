@@ -534,19 +534,40 @@ def corpus(n: int, seed: int = 0) -> list[tuple[str, Report]]:
 
 
 def spaced_text(
-    report: Report, *, traditional: bool = False, seed: int = 0, lookalikes: float = 0.0
+    report: Report,
+    *,
+    traditional: bool = False,
+    seed: int = 0,
+    lookalikes: float = 0.0,
+    labels_first: float = 0.0,
 ) -> str:
     """``report`` as an extractor prints it with no separators (``pdftotext -layout``):
     cells apart by runs of spaces, a blank value as ``-``, covered cells not printed, page
     numbers and the title repeated inside the tables, labels in traditional characters if
-    asked, and each label character OCR confuses misread with chance ``lookalikes``."""
+    asked, each label character OCR confuses misread with chance ``lookalikes``, and with
+    chance ``labels_first`` a block of two to four rows printed as its labels (each on a line)
+    and then its values."""
     rnd = random.Random(seed)
     items = report_items(report)
     title = items[0].text if items and isinstance(items[0], Prose) else ""
     verbatim = {r.label for r in getattr(report.active_disclosure, "extra_rows", ())}
     out: list[str] = []
+    block: list[list[str]] = []  # rows of a block whose labels are printed first
+
+    def gap() -> str:
+        return " " * rnd.randint(2, 5)
+
+    def flush() -> None:
+        if len(block) == 1:  # a block of one row is a row
+            out.append(gap().join(block[0]))
+            block.clear()
+        out.extend(c for cells in block for c in cells if not _is_value(c))
+        out.extend(gap().join(c for c in cells if _is_value(c)) for cells in block)
+        block.clear()
+
     for n, item in enumerate(items):
         if isinstance(item, Prose):
+            flush()
             out.append(item.text)
             continue
         marks = item.marks or ("own",) * len(item.cells)
@@ -559,9 +580,23 @@ def spaced_text(
             cells = [c.translate(_TRADITIONAL) for c in cells]
         if lookalikes and item.cells[0] not in verbatim:
             cells = [c if _is_value(c) else misread(c, rnd, lookalikes) for c in cells]
-        out.append((" " * rnd.randint(0, 6)) + (" " * rnd.randint(2, 5)).join(cells))
-        if n % 17 == 16:  # a page break inside a table: its number, the title again
+        labelled = (
+            item.cells[0] not in verbatim
+            and not _is_value(cells[0])
+            and _is_value(cells[-1])
+            and all(
+                _is_value(c) for c in cells[next(i for i, c in enumerate(cells) if _is_value(c)) :]
+            )
+        )
+        if block and (not labelled or len(block) == 4):
+            flush()
+        if labelled and (block or rnd.random() < labels_first):
+            block.append(cells)
+        else:
+            out.append((" " * rnd.randint(0, 6)) + gap().join(cells))
+        if n % 17 == 16 and not block:  # a page break inside a table: its number, the title
             out += ["", f"- {n // 17 + 1} -", "", title]
+    flush()
     return "\n".join(out) + "\n"
 
 

@@ -36,6 +36,20 @@ def test_too_few_cells_pad_with_unknown() -> None:
     assert res.cells == ("5", None, None) and res.problem == "CELL_COUNT_MISMATCH"
 
 
+def test_a_short_row_of_cells_apart_by_spaces_is_left_unread() -> None:
+    """Extractor text prints no blank cell at all: 7 and 30 under three columns may be any two
+    of them, so neither is given one (a separated row is read as before)."""
+    lines = [at_line(1), at_line(1)]
+    res = resolve(["7", "30"], lines, 3, None, gapped=True)
+    assert res.cells == (None, None, None) and res.problem == "CELL_COUNT_MISMATCH"
+    assert "7 | 30" in res.note and "不印出空白单元格" in res.note
+    assert resolve(["7", "30", "1"], [*lines, at_line(1)], 3, None, gapped=True).cells == (
+        "7",
+        "30",
+        "1",
+    )
+
+
 def test_interior_placeholders_with_exactly_enough_values() -> None:
     res = r(["1", "", "2", "3"], 3)
     assert res.cells == ("1", "2", "3") and res.problem == "PLACEHOLDERS_DROPPED"

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
+import attrs
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -146,6 +148,8 @@ _FOOTER_CASES = {
     "": False,
     "-": False,
     "— 5 —" + " " * 40: False,  # too long to be a footer line
+    "- 0 -": False,  # no page 0: a row of values (blank, 0, blank)
+    "-     5     -": False,  # cells apart by runs of spaces: a row of values
 }
 _FOOTERISH = st.sampled_from(sorted(_FOOTER_CASES))
 
@@ -374,6 +378,85 @@ def test_labels_ocr_misread_with_look_alike_characters_read_back(report, seed: i
     found = [d for d in again.diagnostics if d.code == "LABEL_LOOKALIKE"]
     assert len(found) == (text != spaced_text(report, seed=seed))
     assert all(d.severity == "info" for d in found)
+
+
+def test_labels_printed_before_their_values_are_paired_in_order() -> None:
+    """Hand-written extractor text: 表二's 规章 / 行政规范性文件 then their two rows of values,
+    行政处罚 / 行政强制 then 154 / 3 (one value each), and 表三's （一）（二） and （四）1–3 with
+    their group labels among them, each block then its rows of values."""
+    import giaparse
+
+    path = Path(__file__).parent / "extraction" / "labels-first-2021.txt"
+    report = giaparse.parse_file(path)
+    assert (report.layout, report.template, report.year, report.agency) == (
+        "spaces",
+        "2021",
+        2023,
+        "某县教育局",
+    )
+    active = report.active_disclosure
+    assert (
+        active.regulations.issued,
+        active.regulations.repealed,
+        active.regulations.in_force,
+    ) == (0, 0, 0)
+    assert (active.normative_documents.issued, active.normative_documents.in_force) == (5, 30)
+    assert active.normative_documents.repealed == 2
+    assert (active.licensing.decisions, active.penalties.decisions, active.coercion.decisions) == (
+        535,
+        154,
+        3,
+    )
+    apps = report.applications
+    assert tuple(attrs.astuple(apps.granted)) == (10, 2, 0, 1, 0, 1, 14)
+    assert tuple(attrs.astuple(apps.partially_granted)) == (2, 0, 0, 0, 0, 0, 2)
+    assert tuple(attrs.astuple(apps.unavailable_not_held)) == (3, 1, 0, 0, 0, 1, 5)
+    assert tuple(attrs.astuple(apps.unavailable_needs_creation)) == (0,) * 7
+    assert tuple(attrs.astuple(apps.unavailable_unclear)) == (0,) * 7
+    assert apps.total_processed.total == 21
+    assert report.diagnostics == ()
+
+
+def test_labels_and_rows_of_values_that_do_not_pair_are_left_unread() -> None:
+    """（四）'s three labels and two rows of values: which row a value is can not be told, so
+    none is given one; the rows are missing, never shifted. Two labels and one row of values
+    is one label wrapped over lines, as before: an unknown row, not 规章's values."""
+    import giaparse
+
+    path = Path(__file__).parent / "extraction" / "labels-first-2021.txt"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("3      1      0      0      0      1      5\n", "")
+    text = text.replace("0      0      0\n5      2      30\n", "5      2      30\n")
+    report = giaparse.parse(text)
+    apps = report.applications
+    for row in ("unavailable_not_held", "unavailable_needs_creation", "unavailable_unclear"):
+        assert set(attrs.astuple(getattr(apps, row))) == {None}, row
+    assert apps.granted.total == 14 and apps.total_processed.total == 21
+    active = report.active_disclosure
+    assert attrs.astuple(active.regulations) == (None, None, None)
+    assert attrs.astuple(active.normative_documents) == (None, None, None)
+    assert active.licensing.decisions == 535
+    missing = {k for d in report.diagnostics if d.code == "MISSING_ROW" for k in d.cells}
+    assert missing >= {
+        "active_disclosure.regulations",
+        "active_disclosure.normative_documents",
+        "applications.unavailable_not_held",
+        "applications.unavailable_unclear",
+    }
+
+
+@settings(deadline=None)  # examples as the profile says: 1000 with `thorough`
+@given(report=reports(consistent=None), seed=st.integers(0, 999))
+def test_blocks_printed_labels_first_read_back(report, seed: int) -> None:
+    """Extractor text in which blocks of two to four rows print their labels (each on a line)
+    and then their values: every cell comes back."""
+    import giaparse
+    from giaparse.testing import spaced_text
+
+    text = spaced_text(report, seed=seed, labels_first=0.4)
+    again = giaparse.parse(text)
+    for key in ("active_disclosure", "applications", "reviews"):
+        assert getattr(again, key) == getattr(report, key), key
 
 
 @settings(max_examples=40, deadline=None)

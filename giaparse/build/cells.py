@@ -29,8 +29,10 @@ def resolve(
     lines: Sequence[Location],
     arity: int,
     marks: Sequence[Mark] | None = None,
+    gapped: bool = False,
 ) -> Resolved:
-    """One cell per column, from a row's cells after its label (``lines``: where each stood)."""
+    """One cell per column, from a row's cells after its label (``lines``: where each stood).
+    ``gapped``: cells apart by runs of spaces, which print no blank cell at all."""
     if marks is not None:  # a grid told placeholders apart: drop them, no guess needed
         own = [i for i, m in enumerate(marks) if m not in PLACEHOLDERS]
         if len(own) != len(values):
@@ -44,6 +46,17 @@ def resolve(
         cells.pop()
     if len(cells) == arity:
         return Resolved(tuple(c for c, _ in cells), tuple(n for _, n in cells))
+    if len(cells) < arity and gapped:  # a blank is not printed: which column is it?
+        return Resolved(
+            (None,) * arity,
+            (None,) * arity,
+            "CELL_COUNT_MISMATCH",
+            f"只有{len(cells)}个单元格，应有{arity}个；以空格分隔的文本不印出空白单元格，"
+            f"看不出空白在哪几列，该行不取值：{' | '.join(c for c, _ in cells)} "
+            f"({len(cells)} cells, {arity} expected; text whose cells are apart by spaces "
+            "prints no blank cell, so which columns are blank cannot be told: the row is left "
+            "unread)",
+        )
     if len(cells) < arity:
         missing = arity - len(cells)
         return Resolved(

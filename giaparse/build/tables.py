@@ -173,7 +173,13 @@ class TableBuilder:
         cells: Sequence[str | None] = value.values
         cell_lines: Sequence[Location | None] = value.value_locations
         if len(cells) != len(plan):
-            res = resolve(value.values, value.value_locations, len(plan), value.value_marks)
+            res = resolve(
+                value.values,
+                value.value_locations,
+                len(plan),
+                value.value_marks,
+                value.row.gapped,
+            )
             cells, cell_lines = res.cells, res.locations
             keys = cell_keys(self.table, field.name, row_cls)
             self._resolved(res, tok, f"「{field.metadata['label']}」行", keys)
@@ -256,7 +262,9 @@ class TableBuilder:
             plan = [(f, column, key) for f, (_, _, key, column) in slots]
             self._pending(value, plan, None)
             return {f.name: f.metadata["row"]() for f in fields}
-        res = resolve(value.values, value.value_locations, len(slots), value.value_marks)
+        res = resolve(
+            value.values, value.value_locations, len(slots), value.value_marks, value.row.gapped
+        )
         self._resolved(res, tok, "数据行", (self.table,))
         per_row: dict[str, dict[str, Any]] = {f.name: {} for f in fields}
         for (f, (i, name, key, column)), text, line in zip(

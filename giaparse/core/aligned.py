@@ -12,6 +12,11 @@ A label wrapped over lines is printed with its values on a line of their own
 without a gap are held back, and a row of values only (a 表二 or 表三 row, not 表四's fifteen)
 that follows them takes them as its label; anything else they stay, prose. Header words broken
 over lines (``结果  结果  其他`` / ``维持  纠正  结果``) are words, not a row.
+
+Some extractors print a block's labels first and then its numbers (``规章`` / ``行政规范性文件`` /
+``0  0  0`` / ``5  2  30``). Two or more such lines followed by two or more rows of values only
+are not one wrapped label: the lines stay prose and the rows stay without a label, for the
+lexer, which knows the template's labels, to pair them (:mod:`giaparse.parsing.lexer`).
 """
 
 from __future__ import annotations
@@ -32,26 +37,36 @@ MAX_VALUES_TO_LABEL = 8  # a values-only row this wide may take held lines as it
 def assemble(lines: Iterable[tuple[Sequence[str], Location]]) -> Iterator[Item]:
     """Items from lines of cells (stripped, non-empty), in reading order."""
     held: list[tuple[str, Location]] = []
+    rows = list(lines)
 
     def release() -> Iterator[Item]:
         yield from (Prose(text, at) for text, at in held)
         held.clear()
 
-    for cells, at in lines:
+    in_block = False  # inside a block's values printed after its labels
+    for n, (cells, at) in enumerate(rows):
+        values_only = _values_only(rows, n)
+        if values_only and len(held) >= 2 and _values_only(rows, n + 1):
+            yield from release()  # labels first, then values: the lexer pairs them
+            in_block = True
+        if values_only and in_block:
+            yield Row(tuple(cells), (at,) * len(cells), gapped=True)
+            continue
+        in_block = False
+        if values_only and held and len(cells) <= MAX_VALUES_TO_LABEL:
+            label = tidy(" ".join(text for text, _ in held))
+            first = held[0][1]
+            held.clear()
+            yield Row((label, *cells), (first,) + (at,) * len(cells), gapped=True)
+            continue
         if len(cells) >= 2:
             values = [looks_like_value(c) for c in cells]
             if not any(values) and all(len(w) <= FRAGMENT for c in cells for w in c.split()):
                 yield from release()
                 yield Prose("  ".join(cells), at)
                 continue
-            if all(values) and held and len(cells) <= MAX_VALUES_TO_LABEL:
-                label = tidy(" ".join(text for text, _ in held))
-                first = held[0][1]
-                held.clear()
-                yield Row((label, *cells), (first,) + (at,) * len(cells))
-                continue
             yield from release()
-            yield Row(tuple(cells), (at,) * len(cells))
+            yield Row(tuple(cells), (at,) * len(cells), gapped=True)
             continue
         text = cells[0]
         if len(text) <= MAX_WRAPPED_LABEL and not looks_like_value(text):
@@ -62,3 +77,9 @@ def assemble(lines: Iterable[tuple[Sequence[str], Location]]) -> Iterator[Item]:
             yield from release()
             yield Prose(text, at)
     yield from release()
+
+
+def _values_only(rows: Sequence[tuple[Sequence[str], Location]], n: int) -> bool:
+    """Whether line ``n`` is values only: a label's values (a lone value too, as 表二's rows
+    of one cell have)."""
+    return n < len(rows) and all(looks_like_value(c) for c in rows[n][0])

@@ -36,12 +36,15 @@ class Row:
 
     ``marks`` is None when the source could not tell placeholders from blanks (text); else one
     mark per cell. ``spans`` gives each cell's (rows, columns) extent when a grid knows it.
+    ``gapped``: cells apart by runs of spaces, where a blank cell is not printed at all, so a
+    row short of cells does not say which of its columns are blank.
     """
 
     cells: tuple[str, ...]
     locations: tuple[Location, ...]
     marks: tuple[Mark, ...] | None = None
     spans: tuple[tuple[int, int], ...] | None = None
+    gapped: bool = False
 
     @property
     def at(self) -> Location:

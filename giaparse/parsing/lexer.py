@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from typing import Any
 
 import attrs
 from lark import Token
@@ -86,11 +87,13 @@ def lex(items: Iterable[Item], labels: LabelTable, terminals: Mapping[str, str])
     headings = rows = 0
     notes: list[Prose] = []
     lookalikes: list[tuple[str, Location]] = []
+    events: list[tuple[str, Any]] = []  # what each item was, to pair labels printed first
     for item in items:
         if isinstance(item, Prose):
             text = item.text
             if len(text) > paragraph:  # not a heading nor a group label: skip normalising it
                 prose[section].append(item)
+                events.append(_OTHER)
                 continue
             key = labels.section_of(text)
             norm = normalize(text)
@@ -117,6 +120,14 @@ def lex(items: Iterable[Item], labels: LabelTable, terminals: Mapping[str, str])
                 notes.append(item)  # （其中修订16件） under a row: the cell's note, not prose
             elif norm not in labels.groups:
                 prose[section].append(item)
+                row_key = labels.row_of(norm)
+                if row_key is not None and row_key.upper() in terminals:
+                    events.append(("label", (item, section)))
+                    continue
+            else:
+                events.append(_GROUP)
+                continue
+            events.append(_OTHER)
             continue
         tok = classify(item, labels, terminals, lookalikes)
         if tok is not None:
@@ -124,7 +135,63 @@ def lex(items: Iterable[Item], labels: LabelTable, terminals: Mapping[str, str])
             kind = base(tok.type)
             if kind != EXTRA_ROW and kind != VALUES and not kind.endswith("_HEADER"):
                 rows += 1
+            events.append(("values", len(tokens) - 1) if kind == VALUES else _OTHER)
+        else:
+            events.append(_GROUP)  # group labels alone
+    rows += _pair_labels_first(events, tokens, prose, labels, terminals, lookalikes)
     return Lexed(tokens, prose, headings, rows, tuple(notes), tuple(lookalikes))
+
+
+_OTHER: tuple[str, Any] = ("other", None)
+_GROUP: tuple[str, Any] = ("group", None)
+
+
+def _pair_labels_first(
+    events: list[tuple[str, Any]],
+    tokens: list[Token],
+    prose: Mapping[str, list[Prose]],
+    labels: LabelTable,
+    terminals: Mapping[str, str],
+    lookalikes: list[tuple[str, Location]],
+) -> int:
+    """A block printed labels first, then values (``规章`` / ``行政规范性文件`` / ``0 0 0`` /
+    ``5 2 30``): two or more row labels on lines of their own (group labels among them), then
+    exactly as many rows of values only, are those rows, in order. Any other count is left as
+    it is: values are never given to a row they may not be. Returns the rows made."""
+    made = 0
+    i = 0
+    while i < len(events):
+        if events[i][0] != "label":
+            i += 1
+            continue
+        j = i
+        found: list[tuple[Prose, str]] = []
+        while j < len(events) and events[j][0] in ("label", "group"):
+            if events[j][0] == "label":
+                found.append(events[j][1])
+            j += 1
+        k = j
+        while k < len(events) and events[k][0] == "values":
+            k += 1
+        at_values = [index for _, index in events[j:k]]
+        if len(found) >= 2 and len(found) == len(at_values):
+            for (item, section), index in zip(found, at_values, strict=True):
+                values = tokens[index].value.row
+                marks = None if values.marks is None else ("own", *values.marks)
+                row = Row(
+                    (item.text, *values.cells),
+                    (item.at, *values.locations),
+                    marks,
+                    gapped=values.gapped,
+                )
+                tok = classify(row, labels, terminals, lookalikes)
+                if tok is None:  # cannot happen: the label is a row's
+                    continue
+                tokens[index] = tok
+                prose[section].remove(item)
+                made += 1
+        i = j
+    return made
 
 
 def _token(terminals: Mapping[str, str], name: str, value: RowToken | Prose) -> Token:
