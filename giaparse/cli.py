@@ -120,7 +120,7 @@ def check_cmd(paths: tuple[Path, ...], fmt: str, severity: str, template: str | 
             for s in ("error", "warning", "info")
         }
         click.echo(
-            f"{path}  {report.agency or '—'} {report.year or '—'}年 模板{report.template}  "
+            f"{path}  {report.agency or '—'} {report.year or '—'}年 模板{report.template or '—'}  "
             f"错误{counts['error']} 警告{counts['warning']} 提示{counts['info']}"
         )
         for d in report.diagnostics:

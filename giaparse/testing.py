@@ -32,7 +32,7 @@ from giaparse.model.fields import DELTA, MONEY, row_fields, value_fields
 from giaparse.model.labels import LOOKALIKES, normalize
 from giaparse.model.report import Report, Sections
 from giaparse.model.tables import ExtraRow
-from giaparse.model.template import get_template
+from giaparse.model.template import get_template, tables_template
 from giaparse.rendering.documents import Cell, Slot, grid, groups, span_attributes, to_docx
 from giaparse.rendering.layout import LAYOUTS, drop_repeats, lay_out
 from giaparse.rendering.report import report_items
@@ -326,7 +326,7 @@ def noisy_texts(draw: st.DrawFn, report: Report, layout: str | None = None) -> s
     """``report`` rendered with noise in a layout (drawn when not given), CRLF or LF."""
     layout = layout or draw(st.sampled_from(LAYOUTS))
     extra = frozenset(r.label for r in getattr(report.active_disclosure, "extra_rows", ()))
-    items = draw(noisy_items(report_items(report), report.template, extra))
+    items = draw(noisy_items(report_items(report), tables_template(report).name, extra))
     newline = draw(st.sampled_from(["\n", "\r\n"]))
     return lay_out(items, layout, newline=newline)
 

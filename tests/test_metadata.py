@@ -94,3 +94,54 @@ def test_an_organ_from_the_opening_only_when_it_is_a_name(opening: str, agency: 
 )
 def test_is_organ_name(text: str, ok: bool) -> None:
     assert is_organ_name(text) is ok
+
+
+_NO_TABLES = """某县教育局2019年政府信息公开工作年度报告
+一、总体情况
+2019年，本局共收到政府信息公开申请21件。
+二、主动公开政府信息情况
+表格见附件。
+三、收到和处理政府信息公开申请情况
+本年共收到申请21件，全部按时答复。
+四、政府信息公开行政复议、行政诉讼情况
+无。
+五、存在的主要问题及改进情况
+无。
+"""
+
+
+def test_the_template_is_none_when_no_table_was_read(tmp_path) -> None:
+    """A 2019 report whose tables were all missed says nothing of its format: ``template``
+    is None with an info (not "2021" with a warning), and everything that reads a report
+    still works on it: JSON both ways, render, the wide table, the CLI."""
+    import json
+
+    from click.testing import CliRunner
+
+    from giaparse.cli import main
+    from giaparse.export.wide import wide_row
+
+    report = giaparse.parse(_NO_TABLES)
+    assert (report.template, report.year, report.agency) == (None, 2019, "某县教育局")
+    codes = [d.code for d in report.diagnostics]
+    assert "TEMPLATE_UNKNOWN" in codes and "TEMPLATE_UNCERTAIN" not in codes
+    (unknown,) = [d for d in report.diagnostics if d.code == "TEMPLATE_UNKNOWN"]
+    assert unknown.severity == "info"
+    data = json.loads(report.to_json())
+    assert data["template"] is None
+    assert giaparse.Report.from_dict(data) == report
+    assert "规章" in render(report, "tab")
+    assert wide_row("x.txt", report)["template"] is None
+    path = tmp_path / "r.txt"
+    path.write_text(_NO_TABLES, encoding="utf-8")
+    result = CliRunner().invoke(main, ["parse", str(path), "--format", "text"])
+    assert result.exit_code == 0 and "模板 —" in result.output
+
+
+def test_the_template_stays_when_any_table_was_read() -> None:
+    """One row read without a signature label is still a guess: the newest template, with a
+    warning, as before."""
+    text = _NO_TABLES.replace("表格见附件。", "规章\t1\t0\t5")
+    report = giaparse.parse(text)
+    assert report.template == "2021"
+    assert "TEMPLATE_UNCERTAIN" in [d.code for d in report.diagnostics]

@@ -140,8 +140,23 @@ def build_report(
                 "未能从标题或正文确定报告年度，年度记为空 (year not certain: left empty)",
             )
         )
+    template: str | None = chosen.name
+    extra = getattr(tables["active_disclosure"], "extra_rows", ())
+    guessed = [d for d in found if d.code == "TEMPLATE_UNCERTAIN"]
+    if guessed and not cell_texts and not pending and not extra:
+        # no signature and no table read: nothing says which format the report follows
+        template = None
+        found = [d for d in found if d.code != "TEMPLATE_UNCERTAIN"]
+        found.append(
+            Diagnostic(
+                "TEMPLATE_UNKNOWN",
+                "info",
+                "没有读到任何表格，看不出报告依照哪一版格式，模板记为空 "
+                "(no table was read: which template the report follows is not known; left empty)",
+            )
+        )
     return Report(
-        template=chosen.name,
+        template=template,
         year=year,
         agency=agency,
         layout=layout,

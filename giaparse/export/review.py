@@ -29,7 +29,7 @@ from giaparse.core.items import Prose
 from giaparse.core.values import Money
 from giaparse.model.fields import MONEY, row_fields, value_fields
 from giaparse.model.report import Report, Sections
-from giaparse.model.template import get_template
+from giaparse.model.template import get_template, tables_template
 from giaparse.rendering.documents import Cell, grid, groups
 from giaparse.rendering.report import cell_text, report_items
 
@@ -113,7 +113,7 @@ def report_view(entry: Entry, index: int) -> dict[str, Any]:
     """What the page draws of one report: its values in the shape's key order, its findings."""
     report = entry.report
     assert report is not None
-    keys = shape(report.template)["keys"]
+    keys = shape(tables_template(report).name)["keys"]
     values = [_printed(report, key) for key in keys]
     findings = [
         {

@@ -23,7 +23,7 @@ from giaparse.export.review import Entry
 from giaparse.export.writers import SQLITE_SUFFIXES, sqlite_rows
 from giaparse.model.fields import MONEY, row_fields, value_fields
 from giaparse.model.report import Report
-from giaparse.model.template import templates
+from giaparse.model.template import tables_template, templates
 
 if TYPE_CHECKING:
     import pandas
@@ -64,7 +64,7 @@ def wide_row(source: str, report: Report) -> dict[str, Any]:
         warnings=sev.count("warning"),
         infos=sev.count("info"),
     )
-    for key, kind in _cells((report.template,)):
+    for key, kind in _cells((tables_template(report).name,)):
         table, name, column = key.split(".")
         value = getattr(getattr(getattr(report, table), name, None), column, None)
         if kind == MONEY:

@@ -19,7 +19,7 @@ from giaparse.core.diagnostics import Diagnostic
 from giaparse.core.location import Location
 from giaparse.core.source import Source
 from giaparse.core.values import Money
-from giaparse.model.template import get_template
+from giaparse.model.template import get_template, template_for_keys
 
 T = TypeVar("T")
 _LOCATION_KEYS = tuple(f.name for f in attrs.fields(Location))
@@ -88,7 +88,10 @@ def unstructure(obj: Any) -> dict[str, Any]:
 
 def structure(report_cls: type[T], data: dict[str, Any]) -> T:
     """A report of class ``report_cls`` from its JSON shape; the template names the tables."""
-    template = get_template(data["template"])
+    if data["template"] is None:  # no table was read: the tables' rows say which classes
+        template = template_for_keys(data["active_disclosure"], data["applications"])
+    else:
+        template = get_template(data["template"])
     conv = _converter()
     fields: dict[str, Any] = {
         "template": data["template"],

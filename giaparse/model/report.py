@@ -68,7 +68,7 @@ class Report:
     (e.g. :class:`~giaparse.model.tables.ActiveDisclosure2021`).
     """
 
-    template: str = attrs.field(metadata={"label": "模板"})
+    template: str | None = attrs.field(metadata={"label": "模板"})  # None: no table read
     year: int | None = attrs.field(metadata={"label": "年度"})
     agency: str | None = attrs.field(metadata={"label": "机关"})
     layout: str | None = attrs.field(metadata={"label": "版式"})

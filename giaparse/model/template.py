@@ -10,9 +10,11 @@ import os
 import sys
 import threading
 import warnings
+from collections.abc import Iterable
 from functools import cached_property
 from importlib.metadata import EntryPoint, entry_points
 from pathlib import Path
+from typing import Any
 
 import attr
 import attrs
@@ -237,6 +239,33 @@ def templates() -> dict[str, Template]:
     with _LOCK:
         first = {name: _REGISTRY[name] for name in _BUILTIN if name in _REGISTRY}
         return first | {n: t for n, t in _REGISTRY.items() if n not in first}
+
+
+def tables_template(report: Any) -> Template:
+    """The template whose table classes the report's tables are: its ``template``, or, when
+    that is None (no table was read, so which format it follows is not known), the one whose
+    classes the parser filled in blank."""
+    if report.template is not None:
+        return get_template(report.template)
+    kinds = (type(report.active_disclosure), type(report.applications))
+    for template in templates().values():
+        if (template.active_disclosure, template.applications) == kinds:
+            return template
+    raise UnknownTemplateError("no registered template has this report's table classes")
+
+
+def template_for_keys(active: Iterable[str], applications: Iterable[str]) -> Template:
+    """The newest registered template whose tables have exactly these rows (a report saved
+    with ``template`` null)."""
+    keys = (frozenset(active), frozenset(applications))
+    for template in reversed(templates().values()):
+        rows = (
+            frozenset(f.name for f in attrs.fields(template.active_disclosure)),
+            frozenset(f.name for f in attrs.fields(template.applications)),
+        )
+        if rows == keys:
+            return template
+    raise UnknownTemplateError("no registered template has these table rows")
 
 
 def get_template(name: str) -> Template:

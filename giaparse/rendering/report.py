@@ -15,7 +15,7 @@ from giaparse.core.location import NOWHERE
 from giaparse.core.values import Money
 from giaparse.model.fields import DELTA, row_fields, value_fields
 from giaparse.model.report import Report
-from giaparse.model.template import TABLES, Template, get_template
+from giaparse.model.template import TABLES, Template, tables_template
 from giaparse.parsing.parser import compile_grammar
 from giaparse.parsing.structure import blocks
 from giaparse.rendering.documents import to_docx, to_html
@@ -48,7 +48,7 @@ def render(report: Report, layout: str = "pipe") -> str | bytes:
 
 def report_items(report: Report) -> list[Item]:
     """The report as tokenizer items (prose lines and rows of cells), before layout."""
-    template = get_template(report.template)
+    template = tables_template(report)
     labels = template.label_table
     items: list[Item] = []
     title = "政府信息公开工作年度报告"

@@ -32,7 +32,7 @@ def render_text(report: Report, source: str | None = None) -> str:
     out: list[str] = []
     head = f"{report.agency or '（机关不详）'} {report.year or '（年度不详）'}年度报告"
     out.append(head + (f"  [{source}]" if source else ""))
-    out.append(f"模板 {report.template}　版式 {report.layout or '—'}")
+    out.append(f"模板 {report.template or '—'}　版式 {report.layout or '—'}")
     for name, title in _TITLES.items():
         table = getattr(report, name)
         out.append("")
