@@ -540,13 +540,16 @@ def spaced_text(
     seed: int = 0,
     lookalikes: float = 0.0,
     labels_first: float = 0.0,
+    broken_groups: float = 0.0,
 ) -> str:
     """``report`` as an extractor prints it with no separators (``pdftotext -layout``):
     cells apart by runs of spaces, a blank value as ``-``, covered cells not printed, page
     numbers and the title repeated inside the tables, labels in traditional characters if
     asked, each label character OCR confuses misread with chance ``lookalikes``, and with
     chance ``labels_first`` a block of two to four rows printed as its labels (each on a line)
-    and then its values."""
+    and then its values, and with chance ``broken_groups`` a merged label that spans rows
+    (三、本年度办理结果, （四）无法提供) broken in two: its end printed with the next row, or
+    on a line of its own before it (``三、本年度办`` … ``理结果``)."""
     rnd = random.Random(seed)
     items = report_items(report)
     title = items[0].text if items and isinstance(items[0], Prose) else ""
@@ -565,17 +568,40 @@ def spaced_text(
         out.extend(gap().join(c for c in cells if _is_value(c)) for cells in block)
         block.clear()
 
+    carry: str | None = None  # the end of a merged label, for the next row
     for n, item in enumerate(items):
         if isinstance(item, Prose):
             flush()
             out.append(item.text)
             continue
         marks = item.marks or ("own",) * len(item.cells)
+        following = items[n + 1] if n + 1 < len(items) else None
+        texts = list(item.cells)
+        for i, (text, mark) in enumerate(zip(texts, marks, strict=True)):
+            spans = (
+                isinstance(following, Row)
+                and following.marks is not None
+                and i < len(following.marks)
+                and following.marks[i] == "rowspan"
+            )
+            label = mark == "own" and len(text) >= 4 and not _is_value(text)
+            data = bool(item.cells[-1]) and _is_value(item.cells[-1])  # not a header row
+            if label and spans and data and rnd.random() < broken_groups:
+                cut = rnd.randint(2, len(text) - 2)
+                texts[i], carry_next = text[:cut], text[cut:]
+                break
+        else:
+            carry_next = None
         cells = [
-            (c or "-").replace("\n", "")
-            for c, m in zip(item.cells, marks, strict=True)
-            if m == "own"
+            (c or "-").replace("\n", "") for c, m in zip(texts, marks, strict=True) if m == "own"
         ]
+        if carry is not None:
+            if rnd.random() < 0.5:
+                cells.insert(0, carry)  # beside the next row's cells
+            else:
+                flush()
+                out.append(carry)  # on a line of its own
+        carry = carry_next
         if traditional and item.cells[0] not in verbatim:  # extra rows are kept as printed
             cells = [c.translate(_TRADITIONAL) for c in cells]
         if lookalikes and item.cells[0] not in verbatim:

@@ -459,6 +459,54 @@ def test_blocks_printed_labels_first_read_back(report, seed: int) -> None:
         assert getattr(again, key) == getattr(report, key), key
 
 
+def test_a_merged_label_broken_among_other_rows_is_neither_a_row_nor_narrative() -> None:
+    """三、本年度办 beside （一）, 理结果 beside （二）; （四）无法 on a line of its own, 提供
+    beside 2.没有现成信息…: each row is read, and no piece of a group label is narrative."""
+    import giaparse
+
+    text = (Path(__file__).parent / "extraction" / "labels-first-2021.txt").read_text("utf-8")
+    pieces = {
+        "三、本年度办理结果\n（一）予以公开\n（二）部分公开（区分处理的，只计这一情形，不计其他情形）\n"
+        "10      2      0      1      0      1      14\n2      0      0      0      0      0      2\n": (
+            "三、本年度办      （一）予以公开      10      2      0      1      0      1      14\n"
+            "理结果      （二）部分公开（区分处理的，只计这一情形，不计其他情形）"
+            "      2      0      0      0      0      0      2\n"
+        ),
+        "（四）无法提供\n1.本机关不掌握相关政府信息\n2.没有现成信息需要另行制作\n3.补正后申请内容仍不明确\n"
+        "3      1      0      0      0      1      5\n0      0      0      0      0      0      0\n"
+        "0      0      0      0      0      0      0\n": (
+            "（四）无法\n1.本机关不掌握相关政府信息      3      1      0      0      0      1      5\n"
+            "提供      2.没有现成信息需要另行制作      0      0      0      0      0      0      0\n"
+            "3.补正后申请内容仍不明确      0      0      0      0      0      0      0\n"
+        ),
+    }
+    for old, new in pieces.items():
+        assert old in text
+        text = text.replace(old, new)
+    report = giaparse.parse(text)
+    want = giaparse.parse_file(Path(__file__).parent / "extraction" / "labels-first-2021.txt")
+    assert report.applications == want.applications
+    assert report.sections == want.sections
+    assert report.diagnostics == ()
+
+
+@settings(deadline=None)  # examples as the profile says: 1000 with `thorough`
+@given(report=reports(consistent=None), seed=st.integers(0, 999))
+def test_merged_labels_broken_over_rows_read_back(report, seed: int) -> None:
+    """Extractor text in which merged labels spanning rows are broken, their end beside the
+    next row or on a line of its own: every cell comes back, and no piece is narrative (the
+    narrative of 表三's section is the report's, as it is without the breaks)."""
+    import giaparse
+    from giaparse.testing import spaced_text
+
+    text = spaced_text(report, seed=seed, broken_groups=0.7)
+    again = giaparse.parse(text)
+    for key in ("active_disclosure", "applications", "reviews"):
+        assert getattr(again, key) == getattr(report, key), key
+    unbroken = giaparse.parse(spaced_text(report, seed=seed))
+    assert again.sections.applications == unbroken.sections.applications
+
+
 @settings(max_examples=40, deadline=None)
 @given(report=reports(consistent=None), traditional=st.booleans(), seed=st.integers(0, 99))
 def test_spaced_extractor_text_reads_back(report, traditional: bool, seed: int) -> None:

@@ -183,6 +183,17 @@ class LabelTable:
         return None
 
     @cached_property
+    def group_pieces(self) -> frozenset[str]:
+        """The two pieces of each group label broken at any point (``三、本年度办`` and
+        ``理结果``): a merged cell spanning rows that an extractor wrapped prints them apart,
+        each on a row's line or on its own. Neither is narrative."""
+        pieces: set[str] = set()
+        for group in self.groups:
+            for cut in range(2, len(group) - 1):
+                pieces.update((group[:cut], group[cut:]))
+        return frozenset(p for p in pieces if _ENUM.fullmatch(p) is None)
+
+    @cached_property
     def paragraph(self) -> int:
         """Prose lines longer than this are paragraphs: no heading or group label is that long.
 

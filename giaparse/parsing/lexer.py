@@ -118,7 +118,7 @@ def lex(items: Iterable[Item], labels: LabelTable, terminals: Mapping[str, str])
                 and isinstance(tokens[-1].value, RowToken)
             ):
                 notes.append(item)  # （其中修订16件） under a row: the cell's note, not prose
-            elif norm not in labels.groups:
+            elif norm not in labels.groups and norm not in labels.group_pieces:
                 prose[section].append(item)
                 row_key = labels.row_of(norm)
                 if row_key is not None and row_key.upper() in terminals:
