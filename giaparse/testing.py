@@ -541,6 +541,8 @@ def spaced_text(
     lookalikes: float = 0.0,
     labels_first: float = 0.0,
     broken_groups: float = 0.0,
+    notes: float = 0.0,
+    marks: bool = False,
 ) -> str:
     """``report`` as an extractor prints it with no separators (``pdftotext -layout``):
     cells apart by runs of spaces, a blank value as ``-``, covered cells not printed, page
@@ -549,8 +551,12 @@ def spaced_text(
     chance ``labels_first`` a block of two to four rows printed as its labels (each on a line)
     and then its values, and with chance ``broken_groups`` a merged label that spans rows
     (三、本年度办理结果, （四）无法提供) broken in two: its end printed with the next row, or
-    on a line of its own before it (``三、本年度办`` … ``理结果``)."""
+    on a line of its own before it (``三、本年度办`` … ``理结果``). With chance ``notes`` a count
+    gets a note, beside it (``16（其中修订2件）``) or on a line of its own under its row; with
+    ``marks``, a blank is printed as any of the placeholder marks (``-``, ``—``, ``/``, ``无``,
+    ``——``), not only ``-``."""
     rnd = random.Random(seed)
+    blank_marks = marks
     items = report_items(report)
     title = items[0].text if items and isinstance(items[0], Prose) else ""
     verbatim = {r.label for r in getattr(report.active_disclosure, "extra_rows", ())}
@@ -574,10 +580,10 @@ def spaced_text(
             flush()
             out.append(item.text)
             continue
-        marks = item.marks or ("own",) * len(item.cells)
+        row_marks = item.marks or ("own",) * len(item.cells)
         following = items[n + 1] if n + 1 < len(items) else None
         texts = list(item.cells)
-        for i, (text, mark) in enumerate(zip(texts, marks, strict=True)):
+        for i, (text, mark) in enumerate(zip(texts, row_marks, strict=True)):
             spans = (
                 isinstance(following, Row)
                 and following.marks is not None
@@ -593,8 +599,19 @@ def spaced_text(
         else:
             carry_next = None
         cells = [
-            (c or "-").replace("\n", "") for c, m in zip(texts, marks, strict=True) if m == "own"
+            (c or (rnd.choice(_MARKS) if blank_marks else "-")).replace("\n", "")
+            for c, m in zip(texts, row_marks, strict=True)
+            if m == "own"
         ]
+        under: list[str] = []  # notes printed on a line of their own under the row
+        if notes and item.cells[0] not in verbatim:
+            for i, c in enumerate(cells):
+                if c.isdigit() and i and rnd.random() < notes:
+                    note = rnd.choice(_NOTES).format(rnd.randint(1, 9))
+                    if rnd.random() < 0.5:
+                        cells[i] = c + note
+                    else:
+                        under.append(note)
         if carry is not None:
             if rnd.random() < 0.5:
                 cells.insert(0, carry)  # beside the next row's cells
@@ -620,12 +637,15 @@ def spaced_text(
             block.append(cells)
         else:
             out.append((" " * rnd.randint(0, 6)) + gap().join(cells))
+            out.extend(under)
         if n % 17 == 16 and not block:  # a page break inside a table: its number, the title
             out += ["", f"- {n // 17 + 1} -", "", title]
     flush()
     return "\n".join(out) + "\n"
 
 
+_MARKS = ("-", "—", "/", "无", "——")
+_NOTES = ("（其中修订{}件）", "（含自然失效{}件）", "（其中主动公开{}件）")
 _MISREAD = {c: group.replace(c, "") for group in LOOKALIKES for c in group}
 
 

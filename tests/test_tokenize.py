@@ -459,6 +459,42 @@ def test_blocks_printed_labels_first_read_back(report, seed: int) -> None:
         assert getattr(again, key) == getattr(report, key), key
 
 
+def test_a_block_with_damaged_rows_keeps_every_row_it_can_read() -> None:
+    """表三's （三） block with one row short of a cell, one with a letter O for a 0 and one
+    label garbled: the rows that can be read are, each damaged one is named in Chinese in a
+    diagnostic, and no value moves to another row or column."""
+    import giaparse
+
+    path = Path(__file__).parent / "extraction" / "labels-first-2021.txt"
+    text = path.read_text(encoding="utf-8")
+    zeros = "      0" * 7
+    damage = {
+        "2.其他法律行政法规禁止公开" + zeros: "2.其他法律行政法规禁止公开" + "      0" * 6,
+        "4.保护第三方合法权益" + zeros: "4.保护第三方合法权益      0      O" + "      0" * 5,
+        "6.属于四类过程性信息" + zeros: "6.属于四类过■性信息" + zeros,
+    }
+    for old, new in damage.items():
+        assert old in text
+        text = text.replace(old, new)
+    report = giaparse.parse(text)
+    apps = report.applications
+    assert set(attrs.astuple(apps.withheld_prohibited_by_law)) == {None}
+    assert attrs.astuple(apps.withheld_third_party) == (0, None, 0, 0, 0, 0, 0)
+    assert attrs.astuple(apps.withheld_process_info) == (0,) * 7
+    for row in (
+        "withheld_state_secret",
+        "withheld_security_stability",
+        "withheld_internal_affairs",
+    ):
+        assert attrs.astuple(getattr(apps, row)) == (0,) * 7, row
+    assert attrs.astuple(apps.granted) == (10, 2, 0, 1, 0, 1, 14)
+    messages = {d.code: d.message for d in report.diagnostics if d.severity == "warning"}
+    assert "「2.其他法律行政法规禁止公开」行" in messages["CELL_COUNT_MISMATCH"]
+    assert "「4.保护第三方合法权益」行「商业企业」列" in messages["UNPARSEABLE_CELL"]
+    assert "「6.属于四类过■性信息」" in messages["LABEL_MISPRINTED"]
+    assert set(messages) == {"CELL_COUNT_MISMATCH", "UNPARSEABLE_CELL", "LABEL_MISPRINTED"}
+
+
 def test_a_merged_label_broken_among_other_rows_is_neither_a_row_nor_narrative() -> None:
     """三、本年度办 beside （一）, 理结果 beside （二）; （四）无法 on a line of its own, 提供
     beside 2.没有现成信息…: each row is read, and no piece of a group label is narrative."""
@@ -505,6 +541,25 @@ def test_merged_labels_broken_over_rows_read_back(report, seed: int) -> None:
         assert getattr(again, key) == getattr(report, key), key
     unbroken = giaparse.parse(spaced_text(report, seed=seed))
     assert again.sections.applications == unbroken.sections.applications
+
+
+@settings(deadline=None)  # examples as the profile says: 1000 with `thorough`
+@given(report=reports(consistent=None), seed=st.integers(0, 999))
+def test_notes_and_placeholder_marks_in_extractor_text_read_back(report, seed: int) -> None:
+    """Counts with a note beside them (``16（其中修订2件）``) or on a line of their own under
+    their row, and blanks printed as any placeholder mark (-, —, /, 无, ——): every cell comes
+    back, a blank as None, and each note is a CELL_NOTE info, never narrative."""
+    import giaparse
+    from giaparse.testing import spaced_text
+
+    text = spaced_text(report, seed=seed, notes=0.2, marks=True)
+    again = giaparse.parse(text)
+    for key in ("active_disclosure", "applications", "reviews"):
+        assert getattr(again, key) == getattr(report, key), key
+    narrative = " ".join(filter(None, attrs.astuple(again.sections)))
+    assert "其中修订" not in narrative and "含自然失效" not in narrative
+    if "（其中" in text or "（含" in text:
+        assert "CELL_NOTE" in [d.code for d in again.diagnostics]
 
 
 @settings(max_examples=40, deadline=None)
