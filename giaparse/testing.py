@@ -548,10 +548,11 @@ def spaced_text(
     cells apart by runs of spaces, a blank value as ``-``, covered cells not printed, page
     numbers and the title repeated inside the tables, labels in traditional characters if
     asked, each label character OCR confuses misread with chance ``lookalikes``, and with
-    chance ``labels_first`` a block of two to four rows printed as its labels (each on a line)
-    and then its values, and with chance ``broken_groups`` a merged label that spans rows
-    (三、本年度办理结果, （四）无法提供) broken in two: its end printed with the next row, or
-    on a line of its own before it (``三、本年度办`` … ``理结果``). With chance ``notes`` a count
+    chance ``labels_first`` a block of two to four rows printed as its labels (each on a line,
+    a long one at times wrapped over two) and then its values, and with chance
+    ``broken_groups`` a merged label that spans rows (三、本年度办理结果, （四）无法提供) broken
+    in two: its end printed with the next row, or on a line of its own before it
+    (``三、本年度办`` … ``理结果``). With chance ``notes`` a count
     gets a note, beside it (``16（其中修订2件）``) or on a line of its own under its row; with
     ``marks``, a blank is printed as any of the placeholder marks (``-``, ``—``, ``/``, ``无``,
     ``——``), not only ``-``."""
@@ -570,7 +571,12 @@ def spaced_text(
         if len(block) == 1:  # a block of one row is a row
             out.append(gap().join(block[0]))
             block.clear()
-        out.extend(c for cells in block for c in cells if not _is_value(c))
+        for label in (c for cells in block for c in cells if not _is_value(c)):
+            if len(label) > 8 and rnd.random() < 0.3:  # a long label wrapped over two lines
+                cut = rnd.randint(2, len(label) - 2)
+                out.extend((label[:cut], label[cut:]))
+            else:
+                out.append(label)
         out.extend(gap().join(c for c in cells if _is_value(c)) for cells in block)
         block.clear()
 

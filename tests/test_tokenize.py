@@ -417,6 +417,27 @@ def test_labels_printed_before_their_values_are_paired_in_order() -> None:
     assert report.diagnostics == ()
 
 
+def test_labels_printed_first_and_wrapped_over_lines_are_still_paired() -> None:
+    """三、 / 本年度办理结果 (one group label), （二）部分公开（区分处理的，只计 / 这一情形，不计
+    其他情形） and 2.没有现成信息 / 需要另行制作 (a row's label over two lines): each wrapped
+    label is one, so the counts still match and every row is read."""
+    import giaparse
+
+    path = Path(__file__).parent / "extraction" / "labels-first-2021.txt"
+    want = giaparse.parse_file(path)
+    text = path.read_text(encoding="utf-8")
+    for old, new in {
+        "三、本年度办理结果\n（一）": "三、\n本年度办理结果\n（一）",
+        "（二）部分公开（区分处理的，只计这一情形": "（二）部分公开（区分处理的，只计\n这一情形",
+        "2.没有现成信息需要另行制作\n": "2.没有现成信息\n需要另行制作\n",
+    }.items():
+        assert old in text
+        text = text.replace(old, new)
+    report = giaparse.parse(text)
+    assert report.applications == want.applications
+    assert report.sections == want.sections and report.diagnostics == ()
+
+
 def test_labels_and_rows_of_values_that_do_not_pair_are_left_unread() -> None:
     """（四）'s three labels and two rows of values: which row a value is can not be told, so
     none is given one; the rows are missing, never shifted. Two labels and one row of values

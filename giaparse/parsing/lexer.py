@@ -120,11 +120,24 @@ def lex(items: Iterable[Item], labels: LabelTable, terminals: Mapping[str, str])
                 notes.append(item)  # （其中修订16件） under a row: the cell's note, not prose
             elif norm not in labels.groups and norm not in labels.group_pieces:
                 prose[section].append(item)
-                row_key = labels.row_of(norm)
-                if row_key is not None and row_key.upper() in terminals:
-                    events.append(("label", (item, section)))
-                    continue
+                events.append(_label_event(item, norm, section, events, labels, terminals))
+                continue
             else:
+                if events and events[-1][0] == "piece":
+                    # a row's label wrapped before a line that alone is a group's piece
+                    # (2.其他法律行政法规禁止 / 公开), or one group label (三、 / 本年度办理结果)
+                    label = _label_event(item, norm, section, events, labels, terminals, False)
+                    if label[0] == "label":
+                        prose[section].append(item)
+                        events.append(label)
+                        continue
+                    joined = "".join(key for _, key in label[1])
+                    if joined not in labels.groups and joined not in labels.group_pieces:
+                        events.append(("piece", label[1][:-1]))  # as it was before this line
+                    else:  # the lines before are the group label's start, not narrative
+                        for line, _ in label[1][:-1]:
+                            if line in prose[section]:
+                                prose[section].remove(line)
                 events.append(_GROUP)
                 continue
             events.append(_OTHER)
@@ -144,6 +157,44 @@ def lex(items: Iterable[Item], labels: LabelTable, terminals: Mapping[str, str])
 
 _OTHER: tuple[str, Any] = ("other", None)
 _GROUP: tuple[str, Any] = ("group", None)
+_PIECES = 3  # lines a row label printed on a line of its own may be wrapped over
+
+
+def _label_event(
+    item: Prose,
+    norm: str,
+    section: str,
+    events: list[tuple[str, Any]],
+    labels: LabelTable,
+    terminals: Mapping[str, str],
+    alone: bool = True,
+) -> tuple[str, Any]:
+    """What a short prose line is to labels printed before their values: a row's label
+    ("label": its text, where it starts, its lines, its section), also as the last line of
+    one wrapped over up to three lines (the lines before it, which matched nothing, are taken
+    into it; a label that is still a row's with this line after it takes it too, as
+    ``（二）部分公开`` / ``（区分处理的…）`` is); else a line that may start one ("piece": the
+    last lines that matched nothing). ``alone`` False: the line is a piece of a group label,
+    a row's only as the end of one wrapped over lines."""
+
+    def is_row(key: str) -> bool:  # (a group label first, as a line of its own is)
+        row_key = None if key in labels.groups else labels.row_of(key)
+        return row_key is not None and row_key.upper() in terminals
+
+    if events and events[-1][0] == "label":  # a label's note wrapped onto this line
+        text, at, lines, was = events[-1][1]
+        if len(lines) < _PIECES and is_row(normalize(text) + norm):
+            events.pop()
+            return ("label", (text + item.text, at, (*lines, item), was))
+    before: tuple[tuple[Prose, str], ...] = ()
+    if events and events[-1][0] == "piece":
+        before = events.pop()[1]
+    for start in range(len(before) + alone):  # the longest wrapped label first (四、 / 结转…)
+        lines = (*before[start:], (item, norm))
+        if is_row("".join(key for _, key in lines)):
+            texts = "".join(line.text for line, _ in lines)
+            return ("label", (texts, lines[0][0].at, tuple(line for line, _ in lines), section))
+    return ("piece", (*before, (item, norm))[-(_PIECES - 1) :])
 
 
 def _pair_labels_first(
@@ -165,7 +216,7 @@ def _pair_labels_first(
             i += 1
             continue
         j = i
-        found: list[tuple[Prose, str]] = []
+        found: list[tuple[str, Location, tuple[Prose, ...], str]] = []
         while j < len(events) and events[j][0] in ("label", "group"):
             if events[j][0] == "label":
                 found.append(events[j][1])
@@ -175,12 +226,12 @@ def _pair_labels_first(
             k += 1
         at_values = [index for _, index in events[j:k]]
         if len(found) >= 2 and len(found) == len(at_values):
-            for (item, section), index in zip(found, at_values, strict=True):
+            for (text, where, lines, section), index in zip(found, at_values, strict=True):
                 values = tokens[index].value.row
                 marks = None if values.marks is None else ("own", *values.marks)
                 row = Row(
-                    (item.text, *values.cells),
-                    (item.at, *values.locations),
+                    (text, *values.cells),
+                    (where, *values.locations),
                     marks,
                     gapped=values.gapped,
                 )
@@ -188,7 +239,8 @@ def _pair_labels_first(
                 if tok is None:  # cannot happen: the label is a row's
                     continue
                 tokens[index] = tok
-                prose[section].remove(item)
+                for line in lines:
+                    prose[section].remove(line)
                 made += 1
         i = j
     return made
