@@ -438,6 +438,34 @@ def test_labels_printed_first_and_wrapped_over_lines_are_still_paired() -> None:
     assert report.sections == want.sections and report.diagnostics == ()
 
 
+def test_labels_and_values_on_alternate_lines_with_mixed_widths_notes_and_marks() -> None:
+    """By hand: 行政许可 / 535 and 行政事业性收费 / 0 on alternate lines, a row with full-width
+    digits among half-width ones, a count with its note beside it, and blanks printed as —
+    and 无: every cell as printed, blanks None, the note an info."""
+    import giaparse
+
+    path = Path(__file__).parent / "extraction" / "labels-first-2021.txt"
+    text = path.read_text(encoding="utf-8")
+    for old, new in {
+        "行政许可      535": "行政许可\n535",
+        "行政事业性收费      0": "行政事业性收费\n0",
+        "15      3      0      1      0      2      21": "１５      3      ０      1      0      2      ２１",
+        "5      2      30": "5（其中修订2件）      2      30",
+        "2.重复申请      0      0": "2.重复申请      —      无",
+    }.items():
+        assert old in text
+        text = text.replace(old, new)
+    report = giaparse.parse(text)
+    active, apps = report.active_disclosure, report.applications
+    assert (active.licensing.decisions, active.fees.amount.amount) == (535, 0)
+    assert attrs.astuple(apps.new_requests) == (15, 3, 0, 1, 0, 2, 21)
+    assert attrs.astuple(active.normative_documents) == (5, 2, 30)
+    assert attrs.astuple(apps.not_processed_duplicate) == (None, None, 0, 0, 0, 0, 0)
+    codes = [d.code for d in report.diagnostics]
+    assert "CELL_NOTE" in codes and "BLANK_MARK" in codes
+    assert not {"UNKNOWN_ROW", "MISSING_ROW", "CELL_COUNT_MISMATCH"} & set(codes)
+
+
 def test_labels_and_rows_of_values_that_do_not_pair_are_left_unread() -> None:
     """（四）'s three labels and two rows of values: which row a value is can not be told, so
     none is given one; the rows are missing, never shifted. Two labels and one row of values

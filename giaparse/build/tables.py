@@ -15,6 +15,7 @@ from giaparse.core.diagnostics import Diagnostic, Severity
 from giaparse.core.items import RUN, UNSPLIT
 from giaparse.core.location import Location
 from giaparse.core.values import (
+    NOTE,
     CellError,
     Unit,
     clean,
@@ -35,7 +36,7 @@ from giaparse.model.fields import (
 from giaparse.model.labels import normalize
 from giaparse.model.report import Unsplit
 from giaparse.model.tables import ExtraRow
-from giaparse.parsing.lexer import EXTRA_ROW, NOTE, VALUES, RowToken, at, base
+from giaparse.parsing.lexer import EXTRA_ROW, VALUES, RowToken, at, base
 
 _PARSERS = {COUNT: parse_count, DELTA: parse_delta}
 

@@ -26,7 +26,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from giaparse.core.items import Item, Prose, Row
 from giaparse.core.location import Location
 from giaparse.core.tidy import tidy
-from giaparse.core.values import looks_like_value
+from giaparse.core.values import looks_like_value, noted_value
 
 MAX_WRAPPED_LABEL = 40  # characters: a longer line is prose, not a label waiting for values
 MAX_HELD = 3  # label lines held back for the values row that may follow them
@@ -81,5 +81,5 @@ def assemble(lines: Iterable[tuple[Sequence[str], Location]]) -> Iterator[Item]:
 
 def _values_only(rows: Sequence[tuple[Sequence[str], Location]], n: int) -> bool:
     """Whether line ``n`` is values only: a label's values (a lone value too, as 表二's rows
-    of one cell have)."""
-    return n < len(rows) and all(looks_like_value(c) for c in rows[n][0])
+    of one cell have), a value with its note beside it among them."""
+    return n < len(rows) and all(looks_like_value(c) or noted_value(c) for c in rows[n][0])

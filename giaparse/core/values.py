@@ -104,6 +104,22 @@ def unit_in(text: str) -> Unit | None:
 
 
 _PLAIN = re.compile(r"[+-]?\d{1,15}(?:\.\d{1,12})?")
+# A note printed beside or under a value (（其中修订16件）, （含自然失效29件）), width folded.
+NOTE = re.compile(r"\((?:其中|含|包括|包含|注|另有|不含)[^()]{0,40}\)")
+_NOTED = re.compile(r"(.{1,20}?)" + NOTE.pattern)
+
+
+def noted_value(text: str) -> bool:
+    """A value with its note beside it: ``16（其中修订2件）``."""
+    if ("(" not in text and "（" not in text) or len(text) > 64:
+        return False
+    return _noted_value(text)
+
+
+@lru_cache(maxsize=4096)  # labels with brackets, （一）予以公开, repeat report after report
+def _noted_value(text: str) -> bool:
+    m = _NOTED.fullmatch(unicodedata.normalize("NFKC", text).replace(" ", ""))
+    return m is not None and looks_like_value(m.group(1))
 
 
 def looks_like_value(text: str) -> bool:

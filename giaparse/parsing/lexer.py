@@ -15,12 +15,11 @@ from lark.lexer import Lexer
 
 from giaparse.core.items import UNSPLIT, Item, Mark, Prose, Row
 from giaparse.core.location import NOWHERE, Location
-from giaparse.core.values import looks_like_value
+from giaparse.core.values import NOTE, looks_like_value, noted_value
 from giaparse.model.labels import LabelTable, fold_lookalikes, normalize
 
 EXTRA_ROW, VALUES = "EXTRA_ROW", "VALUES"
 # A note to a cell, in parentheses, as reports print beside a number: （其中修订16件）, (含自然失效29件)
-NOTE = re.compile(r"\((?:其中|含|包括|包含|注|另有|不含)[^()]{0,40}\)")
 
 
 def base(name: str) -> str:
@@ -265,6 +264,8 @@ def classify(
         if not cell:
             continue
         if looks_like_value(cell) or (marks is not None and marks[i] in UNSPLIT):
+            break
+        if noted_value(cell):  # 16（其中修订2件）: a value, its note beside it
             break
         label_at.append(i)
     if not label_at:
