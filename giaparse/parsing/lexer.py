@@ -97,7 +97,8 @@ def lex(items: Iterable[Item], labels: LabelTable, terminals: Mapping[str, str])
             key = labels.section_of(text)
             norm = normalize(text)
             block = _block_of(norm, labels) if key is None else None
-            if key is None and block is None:  # a heading OCR misread: look-alikes folded
+            if key is None and block is None and norm[:1] in _HEADING_STARTS:
+                # a heading OCR misread (二、主动公开玫府信息情况, 笫二十条): look-alikes folded
                 key = labels.folded.section_of(text)
                 block = _block_of(fold_lookalikes(norm), labels.folded) if key is None else None
                 if key is not None or block is not None:
@@ -150,10 +151,13 @@ def lex(items: Iterable[Item], labels: LabelTable, terminals: Mapping[str, str])
             events.append(("values", len(tokens) - 1) if kind == VALUES else _OTHER)
         else:
             events.append(_GROUP)  # group labels alone
-    rows += _pair_labels_first(events, tokens, prose, labels, terminals, lookalikes)
+    kinds = {kind for kind, _ in events}
+    if "label" in kinds and "values" in kinds:  # labels printed before their values
+        rows += _pair_labels_first(events, tokens, prose, labels, terminals, lookalikes)
     return Lexed(tokens, prose, headings, rows, tuple(notes), tuple(lookalikes))
 
 
+_HEADING_STARTS = frozenset("一二三四五六七八九十第笫")  # a section's enumerator, 第二十条
 _OTHER: tuple[str, Any] = ("other", None)
 _GROUP: tuple[str, Any] = ("group", None)
 _PIECES = 3  # lines a row label printed on a line of its own may be wrapped over
@@ -265,7 +269,7 @@ def classify(
             continue
         if looks_like_value(cell) or (marks is not None and marks[i] in UNSPLIT):
             break
-        if noted_value(cell):  # 16（其中修订2件）: a value, its note beside it
+        if ("(" in cell or "（" in cell) and noted_value(cell):  # 16（其中修订2件）: a value
             break
         label_at.append(i)
     if not label_at:

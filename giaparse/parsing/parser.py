@@ -65,6 +65,13 @@ class CompiledGrammar:
     parser: Lark
     terminals: Mapping[str, str]  # base name (e.g. NEW_REQUESTS) -> grammar name
     tables_of: Mapping[str, frozenset[str]] = attrs.field(factory=dict)  # terminal -> tables
+    headers: frozenset[str] = attrs.field(  # the header-row terminals (T3_HEADER …)
+        init=False,
+        default=attrs.Factory(
+            lambda self: frozenset(n for n in self.terminals.values() if n.endswith("_HEADER")),
+            takes_self=True,
+        ),
+    )
 
 
 _CACHE: dict[tuple[str, str], CompiledGrammar] = {}  # (name, grammar digest) -> parser
@@ -177,7 +184,7 @@ def drive(compiled: CompiledGrammar, tokens: list[Token], labels: LabelTable) ->
     i = 0
     while i < len(tokens):
         tok = tokens[i]
-        if tok.type.endswith("_HEADER") and _misplaced(compiled, tokens, i):
+        if tok.type in compiled.headers and _misplaced(compiled, tokens, i):
             diags.append(_header_dropped(tok))
             i += 1
             continue
@@ -336,21 +343,29 @@ def _misplaced(compiled: CompiledGrammar, tokens: list[Token], i: int) -> bool:
     表四's header and its values. Section headings bound the search: a header after one heads
     its table."""
     tables = compiled.tables_of
-    mine = tables.get(tokens[i].type, frozenset())
+    kind = tokens[i].type
+    before = _nearest(tables, tokens, i, -1)
+    if not before or tables.get(kind, _NONE) & before:  # the common case: its own table
+        return False
+    return bool(before & _nearest(tables, tokens, i, 1))
 
-    def near(step: int) -> frozenset[str]:
-        j = i + step
-        while 0 <= j < len(tokens):
-            kind = tokens[j].type
-            if base(kind).startswith("SEC_"):
-                return frozenset()
-            if kind != tokens[i].type and not kind.endswith(EXTRA_ROW):
-                return tables.get(kind, frozenset())
-            j += step
-        return frozenset()
 
-    around = near(-1) & near(1)
-    return bool(mine) and bool(around) and not mine & around
+_NONE: frozenset[str] = frozenset()
+
+
+def _nearest(
+    tables: Mapping[str, frozenset[str]], tokens: list[Token], i: int, step: int
+) -> frozenset[str]:
+    """The tables of the nearest terminal before (-1) or after (1) token ``i`` that is not
+    of its kind nor an unknown row; a section heading is of none."""
+    kind = tokens[i].type
+    j = i + step
+    while 0 <= j < len(tokens):
+        other = tokens[j].type
+        if other != kind and not other.endswith(EXTRA_ROW):
+            return tables.get(other, _NONE)
+        j += step
+    return _NONE
 
 
 def _header_dropped(tok: Token) -> Diagnostic:
