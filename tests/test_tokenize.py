@@ -380,14 +380,26 @@ def test_labels_ocr_misread_with_look_alike_characters_read_back(report, seed: i
     assert all(d.severity == "info" for d in found)
 
 
+LABELS_FIRST = Path(__file__).parent / "extraction" / "labels-first-2021.txt"
+
+
+def labels_first_text(changes: dict[str, str]) -> str:
+    """The hand-written labels-first report with each ``old`` text (which must be in it)
+    printed as ``new``."""
+    text = LABELS_FIRST.read_text(encoding="utf-8")
+    for old, new in changes.items():
+        assert old in text, old
+        text = text.replace(old, new)
+    return text
+
+
 def test_labels_printed_before_their_values_are_paired_in_order() -> None:
     """Hand-written extractor text: 表二's 规章 / 行政规范性文件 then their two rows of values,
     行政处罚 / 行政强制 then 154 / 3 (one value each), and 表三's （一）（二） and （四）1–3 with
     their group labels among them, each block then its rows of values."""
     import giaparse
 
-    path = Path(__file__).parent / "extraction" / "labels-first-2021.txt"
-    report = giaparse.parse_file(path)
+    report = giaparse.parse_file(LABELS_FIRST)
     assert (report.layout, report.template, report.year, report.agency) == (
         "spaces",
         "2021",
@@ -423,16 +435,14 @@ def test_labels_printed_first_and_wrapped_over_lines_are_still_paired() -> None:
     label is one, so the counts still match and every row is read."""
     import giaparse
 
-    path = Path(__file__).parent / "extraction" / "labels-first-2021.txt"
-    want = giaparse.parse_file(path)
-    text = path.read_text(encoding="utf-8")
-    for old, new in {
-        "三、本年度办理结果\n（一）": "三、\n本年度办理结果\n（一）",
-        "（二）部分公开（区分处理的，只计这一情形": "（二）部分公开（区分处理的，只计\n这一情形",
-        "2.没有现成信息需要另行制作\n": "2.没有现成信息\n需要另行制作\n",
-    }.items():
-        assert old in text
-        text = text.replace(old, new)
+    want = giaparse.parse_file(LABELS_FIRST)
+    text = labels_first_text(
+        {
+            "三、本年度办理结果\n（一）": "三、\n本年度办理结果\n（一）",
+            "（二）部分公开（区分处理的，只计这一情形": "（二）部分公开（区分处理的，只计\n这一情形",
+            "2.没有现成信息需要另行制作\n": "2.没有现成信息\n需要另行制作\n",
+        }
+    )
     report = giaparse.parse(text)
     assert report.applications == want.applications
     assert report.sections == want.sections and report.diagnostics == ()
@@ -444,17 +454,15 @@ def test_labels_and_values_on_alternate_lines_with_mixed_widths_notes_and_marks(
     and 无: every cell as printed, blanks None, the note an info."""
     import giaparse
 
-    path = Path(__file__).parent / "extraction" / "labels-first-2021.txt"
-    text = path.read_text(encoding="utf-8")
-    for old, new in {
-        "行政许可      535": "行政许可\n535",
-        "行政事业性收费      0": "行政事业性收费\n0",
-        "15      3      0      1      0      2      21": "１５      3      ０      1      0      2      ２１",
-        "5      2      30": "5（其中修订2件）      2      30",
-        "2.重复申请      0      0": "2.重复申请      —      无",
-    }.items():
-        assert old in text
-        text = text.replace(old, new)
+    text = labels_first_text(
+        {
+            "行政许可      535": "行政许可\n535",
+            "行政事业性收费      0": "行政事业性收费\n0",
+            "15      3      0      1      0      2      21": "１５      3      ０      1      0      2      ２１",
+            "5      2      30": "5（其中修订2件）      2      30",
+            "2.重复申请      0      0": "2.重复申请      —      无",
+        }
+    )
     report = giaparse.parse(text)
     active, apps = report.active_disclosure, report.applications
     assert (active.licensing.decisions, active.fees.amount.amount) == (535, 0)
@@ -472,10 +480,12 @@ def test_labels_and_rows_of_values_that_do_not_pair_are_left_unread() -> None:
     is one label wrapped over lines, as before: an unknown row, not 规章's values."""
     import giaparse
 
-    path = Path(__file__).parent / "extraction" / "labels-first-2021.txt"
-    text = path.read_text(encoding="utf-8")
-    text = text.replace("3      1      0      0      0      1      5\n", "")
-    text = text.replace("0      0      0\n5      2      30\n", "5      2      30\n")
+    text = labels_first_text(
+        {
+            "3      1      0      0      0      1      5\n": "",
+            "0      0      0\n5      2      30\n": "5      2      30\n",
+        }
+    )
     report = giaparse.parse(text)
     apps = report.applications
     for row in ("unavailable_not_held", "unavailable_needs_creation", "unavailable_unclear"):
@@ -514,17 +524,14 @@ def test_a_block_with_damaged_rows_keeps_every_row_it_can_read() -> None:
     diagnostic, and no value moves to another row or column."""
     import giaparse
 
-    path = Path(__file__).parent / "extraction" / "labels-first-2021.txt"
-    text = path.read_text(encoding="utf-8")
     zeros = "      0" * 7
-    damage = {
-        "2.其他法律行政法规禁止公开" + zeros: "2.其他法律行政法规禁止公开" + "      0" * 6,
-        "4.保护第三方合法权益" + zeros: "4.保护第三方合法权益      0      O" + "      0" * 5,
-        "6.属于四类过程性信息" + zeros: "6.属于四类过■性信息" + zeros,
-    }
-    for old, new in damage.items():
-        assert old in text
-        text = text.replace(old, new)
+    text = labels_first_text(
+        {
+            "2.其他法律行政法规禁止公开" + zeros: "2.其他法律行政法规禁止公开" + "      0" * 6,
+            "4.保护第三方合法权益" + zeros: "4.保护第三方合法权益      0      O" + "      0" * 5,
+            "6.属于四类过程性信息" + zeros: "6.属于四类过■性信息" + zeros,
+        }
+    )
     report = giaparse.parse(text)
     apps = report.applications
     assert set(attrs.astuple(apps.withheld_prohibited_by_law)) == {None}
@@ -549,7 +556,6 @@ def test_a_merged_label_broken_among_other_rows_is_neither_a_row_nor_narrative()
     beside 2.没有现成信息…: each row is read, and no piece of a group label is narrative."""
     import giaparse
 
-    text = (Path(__file__).parent / "extraction" / "labels-first-2021.txt").read_text("utf-8")
     pieces = {
         "三、本年度办理结果\n（一）予以公开\n（二）部分公开（区分处理的，只计这一情形，不计其他情形）\n"
         "10      2      0      1      0      1      14\n2      0      0      0      0      0      2\n": (
@@ -565,11 +571,8 @@ def test_a_merged_label_broken_among_other_rows_is_neither_a_row_nor_narrative()
             "3.补正后申请内容仍不明确      0      0      0      0      0      0      0\n"
         ),
     }
-    for old, new in pieces.items():
-        assert old in text
-        text = text.replace(old, new)
-    report = giaparse.parse(text)
-    want = giaparse.parse_file(Path(__file__).parent / "extraction" / "labels-first-2021.txt")
+    report = giaparse.parse(labels_first_text(pieces))
+    want = giaparse.parse_file(LABELS_FIRST)
     assert report.applications == want.applications
     assert report.sections == want.sections
     assert report.diagnostics == ()
