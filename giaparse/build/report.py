@@ -142,7 +142,7 @@ def build_report(
         )
     template: str | None = chosen.name
     extra = getattr(tables["active_disclosure"], "extra_rows", ())
-    guessed = [d for d in found if d.code == "TEMPLATE_UNCERTAIN"]
+    guessed = any(d.code == "TEMPLATE_UNCERTAIN" for d in found)
     if guessed and not cell_texts and not pending and not extra:
         # no signature and no table read: nothing says which format the report follows
         template = None

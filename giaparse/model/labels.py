@@ -244,9 +244,9 @@ class LabelTable:
         return equals, contains
 
 
-def _folded_map(labels: Mapping[str, str], taken: Mapping[str, str] = {}) -> dict[str, str]:
-    """Labels with look-alikes folded; a folded form two labels share (or a stronger map
-    has) is left out."""
+def _folded_map(labels: Mapping[str, str], taken: Iterable[str] = ()) -> dict[str, str]:
+    """Labels with look-alikes folded; a folded form two labels share (or one of the
+    stronger labels ``taken`` has) is left out."""
     out: dict[str, set[str]] = {}
     for key, value in labels.items():
         out.setdefault(fold_lookalikes(key), set()).add(value)
