@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 
 import attrs
 import pypdfium2 as pdfium
@@ -28,30 +28,13 @@ from giaparse.core.errors import ParseError
 from giaparse.core.furniture import is_page_number
 from giaparse.core.items import COLSPAN, OWN, ROWSPAN, Item, Mark, Prose, Row, TokenStream
 from giaparse.core.location import Location
-from giaparse.core.tidy import CJK
+from giaparse.sources.pdf_chars import Char, cell_text, join, text_lines, top_of
 
 SNAP = 3.0  # points: rules closer than this are one rule; pdfplumber's default too
 THIN = 2.5  # points: a path thinner than this is a rule
 MAX_PAGES = 300  # a report has a few dozen; past this the rest is not read (a diagnostic)
 _BAND = 0.08  # of the page height: where page numbers and running headers live
 _DIGITS = re.compile(r"\d+")
-
-
-@attrs.frozen(slots=True)
-class Char:
-    text: str
-    x0: float
-    y0: float  # PDF space: y grows upwards
-    x1: float
-    y1: float
-
-    @property
-    def cx(self) -> float:
-        return (self.x0 + self.x1) / 2
-
-    @property
-    def cy(self) -> float:
-        return (self.y0 + self.y1) / 2
 
 
 @attrs.frozen(slots=True)
@@ -127,10 +110,10 @@ class _Page:
         taken = set(map(id, inside))
         lines = [
             ln
-            for ln in _lines([c for c in self.chars if id(c) not in taken])
+            for ln in text_lines([c for c in self.chars if id(c) not in taken])
             if not self._furniture(ln, furniture)
         ]
-        units: list[tuple[float, int, object]] = [(-_top(ln), 0, ln) for ln in lines]
+        units: list[tuple[float, int, object]] = [(-top_of(ln), 0, ln) for ln in lines]
         units += [(-t.top, 1, t) for t in self.tables]
         units.sort(key=lambda u: (u[0], u[1]))
         line_no = 0
@@ -141,21 +124,17 @@ class _Page:
                     yield row
             else:
                 line_no += 1
-                text = _join(unit)  # type: ignore[arg-type]
+                text = join(unit)  # type: ignore[arg-type]
                 if text:
                     yield Prose(text, Location("pdf", page=number, line=line_no))
 
     def _furniture(self, line: list[Char], running: frozenset[str]) -> bool:
-        top, bottom = _top(line), min(c.y0 for c in line)
+        top, bottom = top_of(line), min(c.y0 for c in line)
         band = self.height * _BAND
         if bottom > band and top < self.height - band:
             return False
-        text = _join(line)
+        text = join(line)
         return is_page_number(text) or _DIGITS.sub("#", text) in running
-
-
-def _top(line: Sequence[Char]) -> float:
-    return max(c.y1 for c in line)
 
 
 def _read_page(pdf: pdfium.PdfDocument, index: int) -> _Page:
@@ -182,11 +161,12 @@ def _chars(page: pdfium.PdfPage) -> list[Char]:
             if not ch.strip() or ch in "\ufffe\uffff":
                 continue
             x0, y0, x1, y1 = text.get_charbox(i)
+            lx0, _, lx1, _ = text.get_charbox(i, loose=True)
             key = (ch, round(x0), round(y0))  # fake bold: the same glyph drawn twice
             if key in seen:
                 continue
             seen.add(key)
-            out.append(Char(ch, x0, y0, x1, y1))
+            out.append(Char(ch, x0, y0, x1, y1, lx0, lx1))
         return out
     finally:
         text.close()
@@ -308,7 +288,7 @@ class _Table:
                 continue
             inside.setdefault(anchor[(row, col)], []).append(ch)
             taken.append(ch)
-        text = {unit: _cell_text(cs) for unit, cs in inside.items()}
+        text = {unit: cell_text(cs) for unit, cs in inside.items()}
         return cls(xs, ys, anchor, text, taken)
 
     def _cells(self, r: int) -> list[tuple[str, ...]]:
@@ -358,57 +338,6 @@ def _index(bounds: list[float], value: float) -> int | None:
     return None
 
 
-def _lines(chars: list[Char]) -> list[list[Char]]:
-    """Characters grouped into text lines, each left to right.
-
-    A character joins the line whose vertical band it overlaps by a third of its height:
-    punctuation boxes sit low (，。、) and quotes high (“”), so their centres are no guide.
-    """
-    lines: list[list[Char]] = []
-    band = (0.0, 0.0)
-    for ch in sorted(chars, key=lambda c: -c.y1):
-        height = max(ch.y1 - ch.y0, 1.0)
-        overlap = min(band[1], ch.y1) - max(band[0], ch.y0)
-        if lines and overlap >= height / 3:
-            lines[-1].append(ch)
-            band = (min(band[0], ch.y0), band[1])
-        else:
-            lines.append([ch])
-            band = (ch.y0, ch.y1)
-    return [sorted(line, key=lambda c: c.x0) for line in lines]
-
-
-def _join(line: Sequence[Char]) -> str:
-    """One line's text. A gap wider than half the height between two Latin letters is a space
-    between words; CJK text has none, and digits spaced out by justification stay one number."""
-    out = ""
-    prev: Char | None = None
-    for ch in line:
-        if (
-            prev is not None
-            and ch.x0 - prev.x1 > (prev.y1 - prev.y0) / 2
-            and prev.text.isascii()
-            and prev.text.isalpha()
-            and ch.text.isascii()
-            and ch.text.isalpha()
-        ):
-            out += " "
-        out += ch.text
-        prev = ch
-    return out
-
-
-def _cell_text(chars: list[Char]) -> str:
-    """A cell's lines joined: Word wraps CJK labels with no space, Latin words with one."""
-    out = ""
-    for line in _lines(chars):
-        text = _join(line)
-        if out and not (CJK.match(out[-1]) or CJK.match(text[0])):
-            out += " "
-        out += text
-    return out
-
-
 def _running_lines(pages: list[_Page]) -> frozenset[str]:
     """Text printed at the top or bottom of most pages (digits folded): running headers."""
     if len(pages) < 3:
@@ -417,9 +346,9 @@ def _running_lines(pages: list[_Page]) -> frozenset[str]:
     for page in pages:
         band = page.height * _BAND
         found = {
-            _DIGITS.sub("#", _join(line))
-            for line in _lines(page.chars)
-            if _top(line) > page.height - band or min(c.y0 for c in line) < band
+            _DIGITS.sub("#", join(line))
+            for line in text_lines(page.chars)
+            if top_of(line) > page.height - band or min(c.y0 for c in line) < band
         }
         seen.update(found)
     return frozenset(t for t, n in seen.items() if n >= max(3, len(pages) // 2))
