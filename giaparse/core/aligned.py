@@ -34,8 +34,14 @@ FRAGMENT = 4  # characters: cells this short with no value among them are broken
 MAX_VALUES_TO_LABEL = 8  # a values-only row this wide may take held lines as its label
 
 
-def assemble(lines: Iterable[tuple[Sequence[str], Location]]) -> Iterator[Item]:
-    """Items from lines of cells (stripped, non-empty), in reading order."""
+def assemble(
+    lines: Iterable[tuple[Sequence[str], Location]], *, hold: bool = True
+) -> Iterator[Item]:
+    """Items from lines of cells (stripped, non-empty), in reading order.
+
+    ``hold=False`` when the reader has already joined wrapped labels to their rows (a PDF
+    knows where each line stands): then a lone line is prose, never a label held back.
+    """
     held: list[tuple[str, Location]] = []
     rows = list(lines)
 
@@ -69,7 +75,7 @@ def assemble(lines: Iterable[tuple[Sequence[str], Location]]) -> Iterator[Item]:
             yield Row(tuple(cells), (at,) * len(cells), gapped=True)
             continue
         text = cells[0]
-        if len(text) <= MAX_WRAPPED_LABEL and not looks_like_value(text):
+        if hold and len(text) <= MAX_WRAPPED_LABEL and not looks_like_value(text):
             held.append((text, at))
             if len(held) > MAX_HELD:
                 yield Prose(*held.pop(0))

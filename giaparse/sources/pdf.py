@@ -26,8 +26,9 @@ import pypdfium2.raw as pdfium_c
 from giaparse.core.diagnostics import Diagnostic
 from giaparse.core.errors import ParseError
 from giaparse.core.furniture import is_page_number
-from giaparse.core.items import COLSPAN, OWN, ROWSPAN, Item, Mark, Prose, Row, TokenStream
+from giaparse.core.items import COLSPAN, OWN, ROWSPAN, Item, Mark, Row, TokenStream
 from giaparse.core.location import Location
+from giaparse.sources.pdf_aligned import Rule, aligned_items
 from giaparse.sources.pdf_chars import Char, cell_text, join, text_lines, top_of
 
 SNAP = 3.0  # points: rules closer than this are one rule; pdfplumber's default too
@@ -102,6 +103,7 @@ class _Page:
     height: float
     chars: list[Char]
     tables: list[_Table]
+    rules: list[Rule]  # every horizontal line: rows of tables ruled only between rows
     first_header: tuple[str, ...] | None = None
 
     def items(self, number: int, furniture: frozenset[str]) -> Iterator[Item]:
@@ -117,16 +119,18 @@ class _Page:
         units += [(-t.top, 1, t) for t in self.tables]
         units.sort(key=lambda u: (u[0], u[1]))
         line_no = 0
-        for _, _, unit in units:
+        run: list[list[Char]] = []
+        for _, _, unit in [*units, (0.0, 1, None)]:
+            if not isinstance(unit, list) and run:  # lines between tables: rows by alignment
+                yield from aligned_items(run, number, line_no, self.rules)
+                line_no += len(run)
+                run = []
             if isinstance(unit, _Table):
                 for row in unit.rows(number, line_no):
                     line_no += 1
                     yield row
-            else:
-                line_no += 1
-                text = join(unit)  # type: ignore[arg-type]
-                if text:
-                    yield Prose(text, Location("pdf", page=number, line=line_no))
+            elif isinstance(unit, list):
+                run.append(unit)
 
     def _furniture(self, line: list[Char], running: frozenset[str]) -> bool:
         top, bottom = top_of(line), min(c.y0 for c in line)
@@ -146,7 +150,8 @@ def _read_page(pdf: pdfium.PdfDocument, index: int) -> _Page:
     finally:
         page.close()
     tables = [t for t in (_Table.build(group, chars) for group in _groups(edges)) if t]
-    return _Page(height, chars, tables, tables[-1].header if tables else None)
+    rules = [(e.at, e.a, e.b) for e in edges if e.horizontal]
+    return _Page(height, chars, tables, rules, tables[-1].header if tables else None)
 
 
 def _chars(page: pdfium.PdfPage) -> list[Char]:
@@ -161,12 +166,12 @@ def _chars(page: pdfium.PdfPage) -> list[Char]:
             if not ch.strip() or ch in "\ufffe\uffff":
                 continue
             x0, y0, x1, y1 = text.get_charbox(i)
-            lx0, _, lx1, _ = text.get_charbox(i, loose=True)
+            lx0, ly0, lx1, ly1 = text.get_charbox(i, loose=True)
             key = (ch, round(x0), round(y0))  # fake bold: the same glyph drawn twice
             if key in seen:
                 continue
             seen.add(key)
-            out.append(Char(ch, x0, y0, x1, y1, lx0, lx1))
+            out.append(Char(ch, x0, y0, x1, y1, lx0, lx1, ly0, ly1))
         return out
     finally:
         text.close()

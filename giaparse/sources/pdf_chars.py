@@ -11,8 +11,9 @@ from giaparse.core.tidy import CJK
 
 @attrs.frozen(slots=True)
 class Char:
-    """A character with its glyph box and its font box's left and right (``lx0``, ``lx1``:
-    where the glyph's advance starts and ends; gaps between them are real spaces)."""
+    """A character with its glyph box and its font box (``lx0``..``ly1``: the glyph's advance
+    across, the font's ascent and descent up and down). Gaps between font boxes are real
+    spaces, and the characters of one line share one font band whatever their glyphs' shape."""
 
     text: str
     x0: float
@@ -21,6 +22,8 @@ class Char:
     y1: float
     lx0: float
     lx1: float
+    ly0: float
+    ly1: float
 
     @property
     def cx(self) -> float:
@@ -38,20 +41,20 @@ def top_of(line: Sequence[Char]) -> float:
 def text_lines(chars: list[Char]) -> list[list[Char]]:
     """Characters grouped into text lines, each left to right.
 
-    A character joins the line whose vertical band it overlaps by a third of its height:
-    punctuation boxes sit low (，。、) and quotes high (“”), so their centres are no guide.
+    A character joins the line whose font band it overlaps by half its own: glyph boxes are
+    no guide, punctuation sits low (，。、) and quotes high (“”), a quote's box lies above the
+    band of the characters beside it.
     """
     lines: list[list[Char]] = []
     band = (0.0, 0.0)
-    for ch in sorted(chars, key=lambda c: -c.y1):
-        height = max(ch.y1 - ch.y0, 1.0)
-        overlap = min(band[1], ch.y1) - max(band[0], ch.y0)
-        if lines and overlap >= height / 3:
+    for ch in sorted(chars, key=lambda c: -c.ly1):
+        height = max(ch.ly1 - ch.ly0, 1.0)
+        overlap = min(band[1], ch.ly1) - max(band[0], ch.ly0)
+        if lines and overlap >= height / 2:
             lines[-1].append(ch)
-            band = (min(band[0], ch.y0), band[1])
         else:
             lines.append([ch])
-            band = (ch.y0, ch.y1)
+            band = (ch.ly0, ch.ly1)
     return [sorted(line, key=lambda c: c.x0) for line in lines]
 
 

@@ -1,0 +1,297 @@
+"""Tables drawn without ruling lines: their rows read from where the text stands on the page.
+
+Outside a ruled table a line's characters fall into cells where the gap between two font
+boxes is wider than a character (prose has none: a font box spans the glyph's whole advance,
+so even a comma's blank half is inside it; measured: at most 0.3 of the font's height in
+prose, at least 0.7 between cells of Word's default margins at 16 pt). A line with a value
+among its cells anchors a row.
+A label cell wrapped over several lines prints its other lines above or below that anchor,
+since a cell's text is set on lines of its own and the values sit at its top or its middle;
+those lines, lying wholly left of the anchor's first value, join the row on their side of the
+widest vertical gap between the two rows around them (on a tie, the row above: Word sets a
+cell's text from its top). A group label (三、本年度办理结果, （四）无法提供) set beside its
+rows is a column of its own and stays a cell of its own. Every other line (a header, a title,
+prose) stays a line of cells, and :func:`giaparse.core.aligned.assemble` makes them items,
+as it does for text whose cells are apart by runs of spaces.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from itertools import pairwise
+
+import attrs
+
+from giaparse.core.aligned import assemble
+from giaparse.core.items import Item
+from giaparse.core.location import Location
+from giaparse.core.values import looks_like_value, noted_value
+from giaparse.sources.pdf_chars import Char, cell_text, join
+
+GAP = 0.5  # of the font's height: a wider gap between font boxes parts two cells (prose: 0.3)
+NEAR = 2.2  # of a character's height: a label's next line lies at most this far down
+FULL = 4.0  # of the font's height: a label line ending this near the values is full
+_TIE = 0.1  # of the font's height: gaps this close are equal
+Rule = tuple[float, float, float]  # a horizontal rule: y, and from x to x
+
+
+@attrs.frozen(slots=True)
+class Segment:
+    """One cell of a line: its characters, and whether it holds a value."""
+
+    chars: tuple[Char, ...]
+    text: str
+    value: bool
+
+    @property
+    def x0(self) -> float:
+        return self.chars[0].x0
+
+    @property
+    def x1(self) -> float:
+        return self.chars[-1].x1
+
+
+@attrs.define
+class _Line:
+    segments: list[Segment]
+    centre: float  # PDF space: larger is higher on the page
+    height: float
+    at: Location
+    below: list[_Line] = attrs.Factory(list)  # wrapped label lines joined to this anchor
+    above: list[_Line] = attrs.Factory(list)
+
+    @property
+    def anchor(self) -> bool:
+        return any(s.value for s in self.segments)
+
+    @property
+    def label_right(self) -> float:
+        """Where this anchor's first value starts: its label lines lie left of it."""
+        return next(s.x0 for s in self.segments if s.value)
+
+    def within_labels_of(self, anchor: _Line) -> bool:
+        right = anchor.label_right
+        return not self.anchor and all(s.x1 <= right for s in self.segments)
+
+
+def segments(line: Sequence[Char]) -> list[Segment]:
+    """A line's cells, parted where the gap between font boxes is wider than a character."""
+    out: list[Segment] = []
+    start = 0
+    for i in range(1, len(line)):
+        a, b = line[i - 1], line[i]
+        if b.lx0 - a.lx1 > GAP * max(a.ly1 - a.ly0, b.ly1 - b.ly0, 1.0):
+            out.append(_segment(line[start:i]))
+            start = i
+    out.append(_segment(line[start:]))
+    return out
+
+
+def _segment(chars: Sequence[Char]) -> Segment:
+    text = join(chars)
+    return Segment(tuple(chars), text, looks_like_value(text) or noted_value(text))
+
+
+def aligned_items(
+    lines: Sequence[Sequence[Char]], page: int, first_line: int, rules: Sequence[Rule] = ()
+) -> Iterator[Item]:
+    """Items from a run of text lines outside ruled tables, top to bottom; ``rules`` are
+    the page's horizontal lines (a table drawn with rules between rows only)."""
+    made = [
+        _Line(
+            segments(ln),
+            (min(c.ly0 for c in ln) + max(c.ly1 for c in ln)) / 2,
+            max(c.ly1 - c.ly0 for c in ln),
+            Location("pdf", page=page, line=first_line + n),
+        )
+        for n, ln in enumerate(lines, 1)
+    ]
+    joined = _join_wrapped(made, rules)
+    filled = _fill_blanks(made, joined)
+    yield from assemble(
+        (_cells(ln, filled.get(id(ln))) for ln in made if id(ln) not in joined), hold=False
+    )
+
+
+def _join_wrapped(lines: list[_Line], rules: Sequence[Rule]) -> set[int]:
+    """Give each anchor the wrapped label lines around it; the ids of the lines given."""
+    given: set[int] = set()
+    n = 0
+    while n < len(lines):
+        if lines[n].anchor:
+            n += 1
+            continue
+        end = n
+        while end < len(lines) and not lines[end].anchor:
+            end += 1
+        upper = lines[n - 1] if n else None
+        lower = lines[end] if end < len(lines) else None
+        to_upper, to_lower = _share(upper, lines[n:end], lower, rules)
+        if upper is not None:
+            upper.below += to_upper
+        if lower is not None:
+            lower.above += to_lower
+        given.update(map(id, to_upper + to_lower))
+        n = end
+    return given
+
+
+def _share(
+    upper: _Line | None,
+    run: list[_Line],
+    lower: _Line | None,
+    rules: Sequence[Rule],
+) -> tuple[list[_Line], list[_Line]]:
+    """The lines of ``run`` (between two anchors, either may be missing) that are wrapped
+    label lines of the upper anchor, and those of the lower one.
+
+    Going down from the upper anchor, a line is its label's next line when it lies nearer
+    the line before than the line after; when both are as near (a table set with no room
+    between rows), when the line before is full: it reaches to within FULL of the values, so
+    its text went on. Going up from the lower anchor likewise. Either way a label line lies
+    within NEAR of the one before, left of the anchor's values, with no rule between. A
+    group label's lines (wholly left of where the rightmost label column starts) are set in
+    the middle of its rows, not on their lines: they go to the nearer side.
+    """
+    if not run:
+        return [], []
+    labels = [ln for ln in run if any(a and ln.within_labels_of(a) for a in (upper, lower))]
+    start = max((min(s.x0 for s in ln.segments) for ln in labels), default=-1.0)
+    rows = [ln for ln in run if max(s.x1 for s in ln.segments) > start]
+    chain: list[_Line | None] = [upper, *rows, lower]
+    to_upper: list[_Line] = []
+    if upper is not None:
+        for k in range(1, len(chain) - 1):
+            prev, line, after = chain[k - 1], chain[k], chain[k + 1]
+            assert prev is not None and line is not None
+            if not _reaches(upper, prev, line, rules) or not _nearer(
+                prev, line, after, prev, upper
+            ):
+                break
+            to_upper.append(line)
+    to_lower: list[_Line] = []
+    if lower is not None:
+        for k in range(len(chain) - 2, len(to_upper), -1):
+            below, line, above = chain[k + 1], chain[k], chain[k - 1]
+            assert below is not None and line is not None
+            if not _reaches(lower, below, line, rules) or not _nearer(
+                below, line, above, line, lower
+            ):
+                break
+            to_lower.insert(0, line)
+    sides = [(ln, upper) for ln in [upper, *to_upper] if ln] + [
+        (ln, lower) for ln in [*to_lower, lower] if ln
+    ]
+    for line in run:
+        if line in rows or not sides:
+            continue
+        near, owner = min(sides, key=lambda side: abs(side[0].centre - line.centre))
+        if owner is not None and _reaches(owner, near, line, rules):
+            (to_upper if owner is upper else to_lower).append(line)
+    return to_upper, to_lower
+
+
+def _nearer(home: _Line, line: _Line, other: _Line | None, full: _Line, anchor: _Line) -> bool:
+    """Whether ``line`` goes with ``home`` rather than ``other`` (the lines on either side):
+    nearer it, or as near and ``full`` (the one that must have gone on) is full."""
+    if other is None:
+        return True
+    mine, theirs = abs(home.centre - line.centre), abs(other.centre - line.centre)
+    if abs(mine - theirs) > _TIE * line.height:
+        return mine < theirs
+    return _full(full, anchor)
+
+
+def _reaches(anchor: _Line, prev: _Line, line: _Line, rules: Sequence[Rule]) -> bool:
+    """Whether ``line`` can be the next label line of ``anchor`` after ``prev``."""
+    low, high = sorted((prev.centre, line.centre))
+    return (
+        high - low <= NEAR * line.height
+        and line.within_labels_of(anchor)
+        and not any(
+            low < at < high and a <= s.x0 and s.x1 <= b
+            for at, a, b in rules
+            for s in line.segments[:1]
+        )
+    )
+
+
+def _full(line: _Line, anchor: _Line) -> bool:
+    """Whether a label's line reaches to within FULL of its row's values (so it went on)."""
+    right = anchor.label_right
+    ends = [s.x1 for s in line.segments if s.x1 <= right]
+    return bool(ends) and max(ends) >= right - FULL * line.height
+
+
+def _fill_blanks(lines: list[_Line], joined: set[int]) -> dict[int, list[str]]:
+    """The values of rows short of a neighbour's, with their blanks in place.
+
+    A blank cell prints nothing, so a row with one has fewer values than the rows of its
+    table (the rows with no heading or header line between them). Each value then goes to
+    the column of the nearest full row whose value stands nearest it, when every value has
+    its own column, in order, within half the columns' spacing; else the row stays short,
+    and the lexer says it cannot read it.
+    """
+    filled: dict[int, list[str]] = {}
+    table: list[_Line] = []
+    for line in [*lines, None]:
+        if line is not None and id(line) in joined:
+            continue
+        if line is not None and line.anchor:
+            table.append(line)
+            continue
+        counts = [sum(s.value for s in row.segments) for row in table]
+        full = max(counts, default=0)
+        for n, row in enumerate(table):
+            if counts[n] < full:
+                ref = min(
+                    (k for k in range(len(table)) if counts[k] == full), key=lambda k: abs(k - n)
+                )
+                cells = _aligned(
+                    [s for s in row.segments if s.value],
+                    [s for s in table[ref].segments if s.value],
+                )
+                if cells is not None:
+                    filled[id(row)] = cells
+        table = []
+    return filled
+
+
+def _aligned(values: list[Segment], columns: list[Segment]) -> list[str] | None:
+    centres = [(s.x0 + s.x1) / 2 for s in columns]
+    reach = min((b - a for a, b in pairwise(centres)), default=0.0) / 2
+    cells = [""] * len(columns)
+    last = -1
+    for seg in values:
+        centre = (seg.x0 + seg.x1) / 2
+        k = min(range(len(centres)), key=lambda j: abs(centres[j] - centre))
+        if k <= last or abs(centres[k] - centre) >= reach:
+            return None
+        cells[k], last = seg.text, k
+    return cells
+
+
+def _cells(line: _Line, filled: list[str] | None = None) -> tuple[list[str], Location]:
+    """A line's cells; an anchor's label cells gather its wrapped lines, column by column,
+    and ``filled`` (its values with their blanks in place) stands for its values."""
+    values = filled if filled is not None else [s.text for s in line.segments if s.value]
+    if not (line.above or line.below):
+        if filled is None:
+            return [s.text for s in line.segments], line.at
+        return [s.text for s in line.segments if not s.value] + filled, line.at
+    labels = [s for ln in (*line.above, line, *line.below) for s in ln.segments if not s.value]
+    columns: list[list[Segment]] = []
+    for seg in sorted(labels, key=lambda s: s.x0):
+        column = next((c for c in columns if _overlap(c, seg)), None)
+        if column is None:
+            columns.append([seg])
+        else:
+            column.append(seg)
+    columns.sort(key=lambda c: min(s.x0 for s in c))
+    cells = [cell_text([ch for s in c for ch in s.chars]) for c in columns]
+    return cells + values, line.at
+
+
+def _overlap(column: list[Segment], seg: Segment) -> bool:
+    return any(s.x0 < seg.x1 and seg.x0 < s.x1 for s in column)
