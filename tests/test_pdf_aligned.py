@@ -27,31 +27,24 @@ MADE = {
     "word-2019.pdf": "000_c86ff80fd85f0836.txt",
     "word-2021.pdf": "004_e530588c4c56b619.txt",
     "rules-2019.pdf": "000_c86ff80fd85f0836.txt",
+    "tight-2019.pdf": "000_c86ff80fd85f0836.txt",
+    "tight-2021.pdf": "004_e530588c4c56b619.txt",
     "centred-blanks-2021.pdf": "003_95eaafa52db6b695.txt",
     "word-blanks-2019.pdf": "000_c86ff80fd85f0836.txt",
 }
-# Every diagnostic of each PDF. The seed 000 prints a row of its own in 表二 (其他主动公开文件).
-# Word's top-aligned header prints the 表三 corner cell's second line beside a header word
-# broken over lines: a line that is neither a header nor a row, as ``pdftotext -layout``
-# prints it too; it is named and skipped.
+# Every diagnostic of each PDF: seed 000 prints a row of its own in 表二 (其他主动公开文件),
+# and blank cells leave equations to check with blanks as 0 or not at all.
+OWN_ROW = ("EXTRA_ROW", "「其他主动公开文件」")
+BLANKS = [("BLANK_AS_ZERO", "5个空白单元格"), ("NOT_ASSESSABLE", "1项勾稽关系的合计单元格空白")]
 DIAGNOSTICS = {
     "centred-2021.pdf": [],
-    "word-2019.pdf": [
-        ("UNKNOWN_ROW", "「之和，等于第三项加第四项之和）」"),
-        ("EXTRA_ROW", "「其他主动公开文件」"),
-    ],
-    "word-2021.pdf": [("UNKNOWN_ROW", "「和，等于第三项加第四项之和）」")],
-    "rules-2019.pdf": [("EXTRA_ROW", "「其他主动公开文件」")],
-    "centred-blanks-2021.pdf": [
-        ("BLANK_AS_ZERO", "5个空白单元格"),
-        ("NOT_ASSESSABLE", "1项勾稽关系的合计单元格空白"),
-    ],
-    "word-blanks-2019.pdf": [
-        ("UNKNOWN_ROW", "「之和，等于第三项加第四项之和）」"),
-        ("EXTRA_ROW", "「其他主动公开文件」"),
-        ("BLANK_AS_ZERO", "5个空白单元格"),
-        ("NOT_ASSESSABLE", "1项勾稽关系的合计单元格空白"),
-    ],
+    "word-2019.pdf": [OWN_ROW],
+    "word-2021.pdf": [],
+    "rules-2019.pdf": [OWN_ROW],
+    "tight-2019.pdf": [OWN_ROW],
+    "tight-2021.pdf": [],
+    "centred-blanks-2021.pdf": BLANKS,
+    "word-blanks-2019.pdf": [OWN_ROW, *BLANKS],
 }
 
 

@@ -344,7 +344,11 @@ def _index(bounds: list[float], value: float) -> int | None:
 
 
 def _running_lines(pages: list[_Page]) -> frozenset[str]:
-    """Text printed at the top or bottom of most pages (digits folded): running headers."""
+    """Text printed at the top or bottom of most pages (digits folded): running headers.
+
+    Words, not numbers alone: a table's row of values often stands at a page's foot too
+    (a lone page number is furniture anyway).
+    """
     if len(pages) < 3:
         return frozenset()
     seen: Counter[str] = Counter()
@@ -356,4 +360,5 @@ def _running_lines(pages: list[_Page]) -> frozenset[str]:
             if top_of(line) > page.height - band or min(c.y0 for c in line) < band
         }
         seen.update(found)
-    return frozenset(t for t, n in seen.items() if n >= max(3, len(pages) // 2))
+    many = max(3, len(pages) // 2)
+    return frozenset(t for t, n in seen.items() if n >= many and any(c.isalpha() for c in t))

@@ -32,6 +32,7 @@ GAP = 0.5  # of the font's height: a wider gap between font boxes parts two cell
 NEAR = 2.2  # of a character's height: a label's next line lies at most this far down
 FULL = 4.0  # of the font's height: a label line ending this near the values is full
 _TIE = 0.1  # of the font's height: gaps this close are equal
+WORD = 6  # characters: a header word's piece is no longer
 Rule = tuple[float, float, float]  # a horizontal rule: y, and from x to x
 
 
@@ -60,6 +61,7 @@ class _Line:
     at: Location
     below: list[_Line] = attrs.Factory(list)  # wrapped label lines joined to this anchor
     above: list[_Line] = attrs.Factory(list)
+    rows_above: int = 0  # of ``above``, the lines of its own label (not a group label's)
 
     @property
     def anchor(self) -> bool:
@@ -88,8 +90,8 @@ def segments(line: Sequence[Char]) -> list[Segment]:
     return out
 
 
-def _segment(chars: Sequence[Char]) -> Segment:
-    text = join(chars)
+def _segment(chars: Sequence[Char], text: str | None = None) -> Segment:
+    text = join(chars) if text is None else text
     return Segment(tuple(chars), text, looks_like_value(text) or noted_value(text))
 
 
@@ -109,14 +111,69 @@ def aligned_items(
     ]
     joined = _join_wrapped(made, rules)
     filled = _fill_blanks(made, joined)
-    yield from assemble(
-        (_cells(ln, filled.get(id(ln))) for ln in made if id(ln) not in joined), hold=False
-    )
+    rest = [ln for ln in made if id(ln) not in joined]
+    _join_header_words(rest, rules)
+    yield from assemble((_cells(ln, filled.get(id(ln))) for ln in rest if ln.segments), hold=False)
+
+
+def _join_header_words(lines: list[_Line], rules: Sequence[Rule]) -> None:
+    """Join a header cell's words broken over lines (``本年废止件`` / ``数``; ``商`` / ``业`` /
+    ``企`` / ``业``) into the top piece, in place.
+
+    Two pieces are one cell's when both are short (header words, not a heading or a note),
+    neither is a value, they lie within NEAR of each other with no rule between, the lower is
+    on the first line below with anything over the upper, and each overlaps only the other.
+    """
+    for n, line in enumerate(lines):
+        if line.anchor:
+            continue
+        for k, seg in enumerate(line.segments):
+            at, last = n, seg
+            pieces: list[tuple[int, Segment]] = []
+            while _word(last):
+                below = _piece_below(lines, at, last, rules)
+                if below is None:
+                    break
+                pieces.append(below)
+                at, last = below
+            if pieces:
+                chars = [*seg.chars, *(ch for _, piece in pieces for ch in piece.chars)]
+                line.segments[k] = _segment(chars, cell_text(chars))
+                for m, piece in pieces:
+                    lines[m].segments.remove(piece)
+
+
+def _word(seg: Segment) -> bool:
+    return not seg.value and len(seg.text) <= WORD
+
+
+def _piece_below(
+    lines: list[_Line], n: int, seg: Segment, rules: Sequence[Rule]
+) -> tuple[int, Segment] | None:
+    """The next piece below ``seg`` (on line ``n``) of the same header cell, and its line."""
+    top = lines[n]
+    for m in range(n + 1, len(lines)):
+        line = lines[m]
+        if line.anchor or top.centre - line.centre > NEAR * line.height:
+            return None
+        over = [s for s in line.segments if s.x0 < seg.x1 and seg.x0 < s.x1]
+        if not over:
+            continue
+        piece = over[0]
+        across = [s for s in top.segments if s.x0 < piece.x1 and piece.x0 < s.x1]
+        ruled = any(
+            line.centre < at < top.centre and a <= seg.x0 and seg.x1 <= b for at, a, b in rules
+        )
+        if len(over) == 1 and across == [seg] and _word(piece) and not ruled:
+            return m, piece
+        return None
+    return None
 
 
 def _join_wrapped(lines: list[_Line], rules: Sequence[Rule]) -> set[int]:
     """Give each anchor the wrapped label lines around it; the ids of the lines given."""
     given: set[int] = set()
+    centred = _centred(lines)
     n = 0
     while n < len(lines):
         if lines[n].anchor:
@@ -127,7 +184,7 @@ def _join_wrapped(lines: list[_Line], rules: Sequence[Rule]) -> set[int]:
             end += 1
         upper = lines[n - 1] if n else None
         lower = lines[end] if end < len(lines) else None
-        to_upper, to_lower = _share(upper, lines[n:end], lower, rules)
+        to_upper, to_lower = _share(upper, lines[n:end], lower, rules, centred)
         if upper is not None:
             upper.below += to_upper
         if lower is not None:
@@ -137,11 +194,28 @@ def _join_wrapped(lines: list[_Line], rules: Sequence[Rule]) -> set[int]:
     return given
 
 
+def _centred(lines: list[_Line]) -> bool:
+    """Whether the table sets its cells' text in their middle: some row's values stand on a
+    line of their own, with lines of its label just above and just below."""
+    for n in range(1, len(lines) - 1):
+        line = lines[n]
+        if line.anchor and all(s.value for s in line.segments):
+            around = (lines[n - 1], lines[n + 1])
+            if all(
+                other.within_labels_of(line)
+                and abs(other.centre - line.centre) <= NEAR * line.height
+                for other in around
+            ):
+                return True
+    return False
+
+
 def _share(
     upper: _Line | None,
     run: list[_Line],
     lower: _Line | None,
     rules: Sequence[Rule],
+    centred: bool = False,
 ) -> tuple[list[_Line], list[_Line]]:
     """The lines of ``run`` (between two anchors, either may be missing) that are wrapped
     label lines of the upper anchor, and those of the lower one.
@@ -149,7 +223,9 @@ def _share(
     Going down from the upper anchor, a line is its label's next line when it lies nearer
     the line before than the line after; when both are as near (a table set with no room
     between rows), when the line before is full: it reaches to within FULL of the values, so
-    its text went on. Going up from the lower anchor likewise. Either way a label line lies
+    its text went on; in a table set in its cells' middle, while the upper anchor has fewer
+    label lines below its values than above them (its values stand in the middle of its
+    label). Going up from the lower anchor likewise. Either way a label line lies
     within NEAR of the one before, left of the anchor's values, with no rule between. A
     group label's lines (wholly left of where the rightmost label column starts) are set in
     the middle of its rows, not on their lines: they go to the nearer side.
@@ -165,9 +241,12 @@ def _share(
         for k in range(1, len(chain) - 1):
             prev, line, after = chain[k - 1], chain[k], chain[k + 1]
             assert prev is not None and line is not None
-            if not _reaches(upper, prev, line, rules) or not _nearer(
-                prev, line, after, prev, upper
-            ):
+            if not _reaches(upper, prev, line, rules):
+                break
+            nearer = _nearer(prev, line, after)
+            if nearer is None:  # as near as the next: no room between rows
+                nearer = len(to_upper) < upper.rows_above if centred else _full(prev, upper)
+            if not nearer:
                 break
             to_upper.append(line)
     to_lower: list[_Line] = []
@@ -175,11 +254,16 @@ def _share(
         for k in range(len(chain) - 2, len(to_upper), -1):
             below, line, above = chain[k + 1], chain[k], chain[k - 1]
             assert below is not None and line is not None
-            if not _reaches(lower, below, line, rules) or not _nearer(
-                below, line, above, line, lower
-            ):
+            if not _reaches(lower, below, line, rules):
+                break
+            nearer = _nearer(below, line, above)
+            if nearer is None:
+                nearer = centred or _full(line, lower)
+            if not nearer:
                 break
             to_lower.insert(0, line)
+    if lower is not None:
+        lower.rows_above = len(to_lower)
     sides = [(ln, upper) for ln in [upper, *to_upper] if ln] + [
         (ln, lower) for ln in [*to_lower, lower] if ln
     ]
@@ -192,15 +276,15 @@ def _share(
     return to_upper, to_lower
 
 
-def _nearer(home: _Line, line: _Line, other: _Line | None, full: _Line, anchor: _Line) -> bool:
-    """Whether ``line`` goes with ``home`` rather than ``other`` (the lines on either side):
-    nearer it, or as near and ``full`` (the one that must have gone on) is full."""
+def _nearer(home: _Line, line: _Line, other: _Line | None) -> bool | None:
+    """Whether ``line`` lies nearer ``home`` than ``other`` (the lines on either side of it);
+    None when as near, or when nothing is on the other side (the page ends)."""
     if other is None:
-        return True
+        return None
     mine, theirs = abs(home.centre - line.centre), abs(other.centre - line.centre)
     if abs(mine - theirs) > _TIE * line.height:
         return mine < theirs
-    return _full(full, anchor)
+    return None
 
 
 def _reaches(anchor: _Line, prev: _Line, line: _Line, rules: Sequence[Rule]) -> bool:

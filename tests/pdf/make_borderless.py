@@ -8,6 +8,8 @@ when no borders are drawn, printed to PDF by headless Chromium:
 - ``word-2019.pdf``, ``word-2021.pdf``: no lines, Word's default cell margins (none above or
   below, 0.19 cm beside), text at the cells' top: a label's next line is as near as the next
   row;
+- ``tight-2019.pdf``, ``tight-2021.pdf``: no lines, text in the cells' middle with no room
+  between rows (14 pt, 1 pt padding): a label's line lies as near the next row as its own;
 - ``rules-2019.pdf``: lines between rows only, none between columns;
 - ``centred-blanks-2021.pdf``, ``word-blanks-2019.pdf``: as above, with the cells of
   ``BLANKS`` left blank (a blank prints nothing: the row has fewer values than its table's).
@@ -38,12 +40,15 @@ STYLES = {
     "centred": "td{border:none;padding:3pt 6pt}",
     "word": "td{border:none;padding:0 5.4pt;vertical-align:top}",
     "rules": "td{border:none;border-top:0.5pt solid #000;padding:2pt 5pt}",
+    "tight": "body{font-family:'Noto Sans CJK SC';font-size:14pt} td{border:none;padding:1pt 5pt}",
 }
 MADE = {
     "centred-2021": "003_95eaafa52db6b695.txt",
     "word-2019": "000_c86ff80fd85f0836.txt",
     "word-2021": "004_e530588c4c56b619.txt",
     "rules-2019": "000_c86ff80fd85f0836.txt",
+    "tight-2019": "000_c86ff80fd85f0836.txt",
+    "tight-2021": "004_e530588c4c56b619.txt",
     "centred-blanks-2021": "003_95eaafa52db6b695.txt",
     "word-blanks-2019": "000_c86ff80fd85f0836.txt",
 }
