@@ -12,14 +12,18 @@ from pathlib import Path
 
 import pytest
 from expected import SEEDS
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from page_layout import Setting, laid_out
 from pdf.make_borderless import blank
 
 import giaparse
+from giaparse.testing import report_cells, reports, wrong_without_warning
 
 pytest.importorskip("pypdfium2")
 
-from giaparse.sources.pdf_aligned import GAP, _aligned, segments
-from giaparse.sources.pdf_chars import Char
+from giaparse.sources.pdf_aligned import GAP, _aligned, aligned_items, segments
+from giaparse.sources.pdf_chars import Char, text_lines
 
 PDFS = Path(__file__).parent / "pdf"
 MADE = {
@@ -119,3 +123,40 @@ def test_a_short_rows_values_take_the_columns_of_a_full_row_only_when_each_has_i
     assert _aligned(segments([_char("7", 100, 5), _char("9", 200, 5)]), full) == ["7", "", "9"]
     assert _aligned(segments([_char("7", 95, 5), _char("9", 115, 5)]), full) is None  # one column
     assert _aligned(segments([_char("7", 125, 5)]), full) is None  # midway: no column
+
+
+# -- generated pages: any report, its tables set without lines in many ways -------------------
+
+SETTINGS = st.builds(
+    Setting,
+    middle=st.booleans(),
+    padding=st.sampled_from([0.0, 1.0, 3.0, 6.0]),
+    label_width=st.sampled_from([4.0, 5.0, 7.0, 9.0, 12.0, 20.0]),
+    rules=st.booleans(),
+)
+
+
+def _read(report: giaparse.Report, setting: Setting) -> giaparse.Report:
+    chars, rules = laid_out(report, setting)
+    return giaparse.parse_items(aligned_items(text_lines(chars), 1, 0, rules), layout="pdf")
+
+
+@settings(deadline=None)
+@given(reports(consistent=True, blanks=False), SETTINGS.filter(lambda s: s.middle))
+def test_tables_set_in_their_cells_middle_read_back_exactly(
+    report: giaparse.Report, setting: Setting
+) -> None:
+    """Text in the middle of cells (a web page's and most Word tables' setting): any room
+    between rows (none too), narrow label columns wrapping labels over many lines, group
+    labels set beside their rows, lines between rows or none."""
+    got = _read(report, setting)
+    assert report_cells(got) == report_cells(report)
+
+
+@settings(deadline=None)
+@given(reports(consistent=None), SETTINGS)
+def test_no_cell_is_read_wrong_without_a_warning(report: giaparse.Report, setting: Setting) -> None:
+    """Any setting (text at the top of cells with no room between rows is ambiguous: a
+    label's next line lies as near the next row), blank cells, totals that do not add up:
+    a cell not read as printed is named by a warning."""
+    assert wrong_without_warning(report, _read(report, setting)) == {}

@@ -147,7 +147,7 @@ class TableBuilder:
                     kwargs[key] = self._row(field, tok, head)
                 elif key in zeros:
                     kwargs[key] = self._zero_row(field, zeros[key])
-                elif found:
+                elif found or extras:  # rows read, and not this one
                     self.diagnostics.append(
                         Diagnostic(
                             "MISSING_ROW",

@@ -300,6 +300,11 @@ def classify(
     if at == _WHOLE_ROW and name is not None:  # a header or block row: every cell is its own
         return _row_token(terminals, name, row, texts[0], len(cells))
     if name is not None and name in terminals:
+        if row.gapped and not tail:
+            # cells apart by gaps print no blank, so a row of words only holds no value of a
+            # row: a header's words beside a label (加第四项之和）  总计) or a label broken
+            # off its values. Read as a row it would stand for the real one, printed later.
+            return None
         return _row_token(terminals, name, row, texts[at], label_at[at] + 1)
     if fallback is None:
         return None  # group labels alone carry no values
@@ -332,7 +337,21 @@ def _decide(keys: list[str], tail: bool, labels: LabelTable) -> tuple[str | None
         if keys[j] in labels.groups and j == len(keys) - 1 and not tail:
             return None, j, None  # a group label alone carries no values
         return row_key.upper(), j, fallback
+    for j in range(len(keys) - 1, -1, -1):
+        row_key = _row_before_block(keys[j], labels)
+        if row_key is not None:
+            return row_key.upper(), j, fallback
     return None, 0, fallback
+
+
+def _row_before_block(key: str, labels: LabelTable) -> str | None:
+    """A row's label run on into the block heading printed after it (其他对外管理服务事项第二十
+    条第(六)项): a reader that joins a label's wrapped lines took the heading's line for one.
+    The row is read; the heading counts as missing (the parser says so and places it)."""
+    for cut in range(2, len(key) - 1):
+        if _block_of(key[cut:], labels) is not None:
+            return labels.row_of(key[:cut])
+    return None
 
 
 def _block_of(key: str, labels: LabelTable) -> str | None:

@@ -270,9 +270,25 @@ def _misprinted(tok: Token, expected: Iterable[str], labels: LabelTable) -> str 
     scores.sort(reverse=True)
     if not scores or scores[0][0] < _MISPRINT_RATIO:
         return None
+    if _holds_another(got_enum + got, scores[0][1], labels):
+        return None  # two rows' labels run together (a blank row's label before a row's)
     if len(scores) > 1 and scores[1][0] >= _MISPRINT_RATIO and scores[1][1] != scores[0][1]:
         return None  # two rows alike: not certain which
     return scores[0][1]
+
+
+def _holds_another(key: str, name: str, labels: LabelTable) -> bool:
+    """Whether ``key`` holds, whole, the label of a row other than ``name``'s."""
+    own = base(name).lower()
+    return any(
+        row != own and len(text) >= _WHOLE_LABEL and text in key
+        for row, texts in labels.row_labels.items()
+        for label in texts
+        for text in (normalize(label.split(" ")[-1]),)
+    )
+
+
+_WHOLE_LABEL = 4  # characters: a label this long found inside another is that row's
 
 
 def _enumerated(key: str) -> tuple[str, str]:

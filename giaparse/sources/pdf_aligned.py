@@ -32,6 +32,8 @@ GAP = 0.5  # of the font's height: a wider gap between font boxes parts two cell
 NEAR = 2.2  # of a character's height: a label's next line lies at most this far down
 FULL = 4.0  # of the font's height: a label line ending this near the values is full
 _TIE = 0.1  # of the font's height: gaps this close are equal
+_SLACK = 2.0  # of the font's height: a label's next line may end this much further right (a first
+# line ends short when the next character may not start a line: ，。）)
 WORD = 6  # characters: a header word's piece is no longer
 Rule = tuple[float, float, float]  # a horizontal rule: y, and from x to x
 
@@ -109,25 +111,33 @@ def aligned_items(
         )
         for n, ln in enumerate(lines, 1)
     ]
+    _join_header_words(made, rules)
+    made = [ln for ln in made if ln.segments]
     joined = _join_wrapped(made, rules)
     filled = _fill_blanks(made, joined)
     rest = [ln for ln in made if id(ln) not in joined]
-    _join_header_words(rest, rules)
-    yield from assemble((_cells(ln, filled.get(id(ln))) for ln in rest if ln.segments), hold=False)
+    yield from assemble((_cells(ln, filled.get(id(ln))) for ln in rest), hold=False)
 
 
 def _join_header_words(lines: list[_Line], rules: Sequence[Rule]) -> None:
     """Join a header cell's words broken over lines (``本年废止件`` / ``数``; ``商`` / ``业`` /
     ``企`` / ``业``) into the top piece, in place.
 
-    Two pieces are one cell's when both are short (header words, not a heading or a note),
-    neither is a value, they lie within NEAR of each other with no rule between, the lower is
-    on the first line below with anything over the upper, and each overlaps only the other.
+    Two pieces are one cell's when the upper reaches over the value columns of the next row
+    below, if the page has one (a header's; a label's and a group label's broken lines lie
+    left of the values and are joined to their row, not here), both are short (header words, not a heading or a
+    note), neither is a value, they lie within NEAR of each other with no rule between, the
+    lower is on the first line below with anything over the upper, and each overlaps only
+    the other.
     """
+    next_rows = _rows_below(lines)
     for n, line in enumerate(lines):
+        row = next_rows[n]
         if line.anchor:
             continue
         for k, seg in enumerate(line.segments):
+            if row is not None and seg.x1 <= row.label_right:
+                continue
             at, last = n, seg
             pieces: list[tuple[int, Segment]] = []
             while _word(last):
@@ -141,6 +151,17 @@ def _join_header_words(lines: list[_Line], rules: Sequence[Rule]) -> None:
                 line.segments[k] = _segment(chars, cell_text(chars))
                 for m, piece in pieces:
                     lines[m].segments.remove(piece)
+
+
+def _rows_below(lines: list[_Line]) -> list[_Line | None]:
+    """Per line, the first row below it."""
+    out: list[_Line | None] = []
+    nxt: _Line | None = None
+    for line in reversed(lines):
+        out.append(nxt)
+        if line.anchor:
+            nxt = line
+    return out[::-1]
 
 
 def _word(seg: Segment) -> bool:
@@ -226,22 +247,23 @@ def _share(
     its text went on; in a table set in its cells' middle, while the upper anchor has fewer
     label lines below its values than above them (its values stand in the middle of its
     label). Going up from the lower anchor likewise. Either way a label line lies
-    within NEAR of the one before, left of the anchor's values, with no rule between. A
+    within NEAR of the one before, left of the anchor's values, no wider than the one
+    before it in reading order, with no rule between. A
     group label's lines (wholly left of where the rightmost label column starts) are set in
     the middle of its rows, not on their lines: they go to the nearer side.
     """
     if not run:
         return [], []
-    labels = [ln for ln in run if any(a and ln.within_labels_of(a) for a in (upper, lower))]
-    start = max((min(s.x0 for s in ln.segments) for ln in labels), default=-1.0)
-    rows = [ln for ln in run if max(s.x1 for s in ln.segments) > start]
+    rows = [
+        ln for ln in run if max(s.x1 for s in ln.segments) > _row_labels_start(upper, run, lower)
+    ]
     chain: list[_Line | None] = [upper, *rows, lower]
     to_upper: list[_Line] = []
     if upper is not None:
         for k in range(1, len(chain) - 1):
             prev, line, after = chain[k - 1], chain[k], chain[k + 1]
             assert prev is not None and line is not None
-            if not _reaches(upper, prev, line, rules):
+            if not _reaches(upper, prev, line, rules) or _wider(line, prev, upper):
                 break
             nearer = _nearer(prev, line, after)
             if nearer is None:  # as near as the next: no room between rows
@@ -254,11 +276,16 @@ def _share(
         for k in range(len(chain) - 2, len(to_upper), -1):
             below, line, above = chain[k + 1], chain[k], chain[k - 1]
             assert below is not None and line is not None
-            if not _reaches(lower, below, line, rules):
+            if not _reaches(lower, below, line, rules) or _wider(below, line, lower):
                 break
             nearer = _nearer(below, line, above)
             if nearer is None:
-                nearer = centred or _full(line, lower)
+                # at the top of cells a row's label starts on its values' line: a line above it
+                # is the row above's, unless this row prints no label there
+                # (at a page's top nothing is above: a full line goes on to it)
+                nearer = centred or (
+                    (above is None or all(s.value for s in lower.segments)) and _full(line, lower)
+                )
             if not nearer:
                 break
             to_lower.insert(0, line)
@@ -274,6 +301,30 @@ def _share(
         if owner is not None and _reaches(owner, near, line, rules):
             (to_upper if owner is upper else to_lower).append(line)
     return to_upper, to_lower
+
+
+def _row_labels_start(upper: _Line | None, run: list[_Line], lower: _Line | None) -> float:
+    """Where the column of the rows' own labels starts: the rightmost start of the run's
+    lines under the anchors' label cells (a group label's lines start further left)."""
+    cells = [s for a in (upper, lower) if a is not None for s in a.segments if not s.value]
+    if cells:
+        under = [ln for ln in run if any(_overlap(cells, s) for s in ln.segments)]
+    else:  # values set between their label's lines: the lines left of the values
+        under = [ln for ln in run if any(a and ln.within_labels_of(a) for a in (upper, lower))]
+    return max((min(s.x0 for s in ln.segments) for ln in under), default=-1.0)
+
+
+def _wider(later: _Line, earlier: _Line, anchor: _Line) -> bool:
+    """Whether ``later`` reaches further right than the label line before it, in the same
+    column: a label's text fills a line before it goes on to the next, so its next line is
+    never the wider (a heading row after a row is, 第二十条第(五)项 after 行政强制)."""
+    right = anchor.label_right
+    mine = [s for s in later.segments if s.x1 <= right and not s.value]
+    if not mine:
+        return False
+    last = max(mine, key=lambda s: s.x1)
+    above = [s.x1 for s in earlier.segments if not s.value and s.x0 < last.x1 and last.x0 < s.x1]
+    return bool(above) and last.x1 > max(above) + _SLACK * later.height
 
 
 def _nearer(home: _Line, line: _Line, other: _Line | None) -> bool | None:
@@ -309,37 +360,85 @@ def _full(line: _Line, anchor: _Line) -> bool:
 
 
 def _fill_blanks(lines: list[_Line], joined: set[int]) -> dict[int, list[str]]:
-    """The values of rows short of a neighbour's, with their blanks in place.
+    """The values of rows short of their table's columns, with their blanks in place.
 
-    A blank cell prints nothing, so a row with one has fewer values than the rows of its
-    table (the rows with no heading or header line between them). Each value then goes to
-    the column of the nearest full row whose value stands nearest it, when every value has
-    its own column, in order, within half the columns' spacing; else the row stays short,
-    and the lexer says it cannot read it.
+    A blank cell prints nothing, so a row with one has fewer values than its table has
+    columns: than the rows of its table have (the rows with no heading or header line
+    between them), or than its header names right of its labels (the header's lowest
+    cells: 表四's fifteen under 行政复议 and 行政诉讼's groups). Each value then goes to the
+    column of the nearest full row whose value stands nearest it, within half the columns'
+    spacing, or else to the header cell that starts last before it; when every value has
+    its own column, in order. Otherwise the row stays short, and the lexer says it cannot
+    read it.
     """
+    kept = [ln for ln in lines if id(ln) not in joined]
     filled: dict[int, list[str]] = {}
-    table: list[_Line] = []
-    for line in [*lines, None]:
-        if line is not None and id(line) in joined:
+    start = 0
+    while start < len(kept):
+        if not kept[start].anchor:
+            start += 1
             continue
-        if line is not None and line.anchor:
-            table.append(line)
-            continue
-        counts = [sum(s.value for s in row.segments) for row in table]
-        full = max(counts, default=0)
-        for n, row in enumerate(table):
-            if counts[n] < full:
-                ref = min(
-                    (k for k in range(len(table)) if counts[k] == full), key=lambda k: abs(k - n)
-                )
-                cells = _aligned(
-                    [s for s in row.segments if s.value],
-                    [s for s in table[ref].segments if s.value],
-                )
-                if cells is not None:
-                    filled[id(row)] = cells
-        table = []
+        end = start
+        while end < len(kept) and kept[end].anchor:
+            end += 1
+        filled.update(_table_blanks(kept[start:end], _header_cells(kept, start)))
+        start = end
     return filled
+
+
+def _header_cells(lines: list[_Line], first: int) -> list[Segment]:
+    """The lowest cells of the header right above the row ``lines[first]``: the lines above
+    it, up to a row or a line of one cell standing apart, when one has several cells; a
+    cell with another under it (a group's name) is not a column's."""
+    block: list[_Line] = []
+    n = first - 1
+    while n >= 0 and not lines[n].anchor:
+        line, below = lines[n], (block[-1] if block else lines[first])
+        if len(line.segments) == 1 and line.centre - below.centre > NEAR * line.height:
+            break
+        block.append(line)
+        n -= 1
+    if not any(len(line.segments) > 1 for line in block):
+        return []
+    lowest = [
+        s
+        for k, line in enumerate(block)
+        for s in line.segments
+        if not any(_overlap([t], s) for lower in block[:k] for t in lower.segments)
+    ]
+    return sorted(lowest, key=lambda s: s.x0)
+
+
+def _table_blanks(table: list[_Line], header: list[Segment]) -> dict[int, list[str]]:
+    counts = [sum(s.value for s in row.segments) for row in table]
+    full = max(counts)
+    label_end = max((s.x1 for row in table for s in row.segments if not s.value), default=None)
+    heads = [s for s in header if label_end is None or s.x0 > label_end]
+    out: dict[int, list[str]] = {}
+    for n, row in enumerate(table):
+        values = [s for s in row.segments if s.value]
+        cells = None
+        if counts[n] < full:
+            ref = min((k for k in range(len(table)) if counts[k] == full), key=lambda k: abs(k - n))
+            cells = _aligned(values, [s for s in table[ref].segments if s.value])
+        if cells is None and counts[n] < len(heads) and full <= len(heads):
+            cells = _under(values, heads)
+        if cells is not None:
+            out[id(row)] = cells
+    return out
+
+
+def _under(values: list[Segment], heads: list[Segment]) -> list[str] | None:
+    """Each value in the column of the header cell that starts last before its middle."""
+    cells = [""] * len(heads)
+    last = -1
+    for seg in values:
+        centre = (seg.x0 + seg.x1) / 2
+        k = max((j for j, h in enumerate(heads) if h.x0 <= centre), default=-1)
+        if k <= last:
+            return None
+        cells[k], last = seg.text, k
+    return cells
 
 
 def _aligned(values: list[Segment], columns: list[Segment]) -> list[str] | None:
