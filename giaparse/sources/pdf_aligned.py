@@ -1,18 +1,18 @@
 """Tables drawn without ruling lines: their rows read from where the text stands on the page.
 
 Outside a ruled table a line's characters fall into cells where the gap between two font
-boxes is wider than a character (prose has none: a font box spans the glyph's whole advance,
-so even a comma's blank half is inside it; measured: at most 0.3 of the font's height in
-prose, at least 0.7 between cells of Word's default margins at 16 pt). A line with a value
-among its cells anchors a row.
-A label cell wrapped over several lines prints its other lines above or below that anchor,
-since a cell's text is set on lines of its own and the values sit at its top or its middle;
-those lines, lying wholly left of the anchor's first value, join the row on their side of the
-widest vertical gap between the two rows around them (on a tie, the row above: Word sets a
-cell's text from its top). A group label (三、本年度办理结果, （四）无法提供) set beside its
-rows is a column of its own and stays a cell of its own. Every other line (a header, a title,
-prose) stays a line of cells, and :func:`giaparse.core.aligned.assemble` makes them items,
-as it does for text whose cells are apart by runs of spaces.
+boxes is wider than half the font's height (prose has none: a font box spans the glyph's
+whole advance, so even a comma's blank half is inside it; measured: at most 0.3 of the
+font's height in prose, at least 0.7 between cells of Word's default margins at 16 pt). A
+line with a value among its cells anchors a row. A label cell wrapped over several lines
+prints its other lines above or below that anchor (a cell's text stands at its top or in its
+middle); :func:`_share` gives each such line to its row, by which row it lies nearer and,
+where rows are set with no room between them, by how the table sets its text. A group label
+(三、本年度办理结果, （四）无法提供) set beside its rows stays a cell of its own; a header's
+words broken over lines are joined; a row short of its table's columns (a blank prints
+nothing) gets its blanks in place from a full row or the header. Every other line (a header,
+a title, prose) stays a line of cells, and :func:`giaparse.core.aligned.assemble` makes them
+items, as it does for text whose cells are apart by runs of spaces.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ GAP = 0.5  # of the font's height: a wider gap between font boxes parts two cell
 NEAR = 2.2  # of a character's height: a label's next line lies at most this far down
 FULL = 4.0  # of the font's height: a label line ending this near the values is full
 _TIE = 0.1  # of the font's height: gaps this close are equal
-_SLACK = 2.0  # of the font's height: a label's next line may end this much further right (a first
+_SLACK = 2.0  # of the font's height: how much further right a label's next line may end (a
 # line ends short when the next character may not start a line: ，。）)
 WORD = 6  # characters: a header word's piece is no longer
 Rule = tuple[float, float, float]  # a horizontal rule: y, and from x to x
@@ -124,17 +124,20 @@ def _join_header_words(lines: list[_Line], rules: Sequence[Rule]) -> None:
     ``企`` / ``业``) into the top piece, in place.
 
     Two pieces are one cell's when the upper reaches over the value columns of the next row
-    below, if the page has one (a header's; a label's and a group label's broken lines lie
-    left of the values and are joined to their row, not here), both are short (header words, not a heading or a
-    note), neither is a value, they lie within NEAR of each other with no rule between, the
-    lower is on the first line below with anything over the upper, and each overlaps only
-    the other.
+    below (or, at a page's end, any row was above: its header goes on to the next page; a
+    header's does; a label's and a group label's broken lines
+    lie left of the values and are joined to their row, not here), both are short (header
+    words, not a heading or a note), neither is a value, they lie within NEAR of each other
+    with no rule between, the lower is on the first line below with anything over the
+    upper, and each overlaps only the other.
     """
     next_rows = _rows_below(lines)
+    rows_seen = False
     for n, line in enumerate(lines):
         row = next_rows[n]
-        if line.anchor:
-            continue
+        rows_seen = rows_seen or line.anchor
+        if line.anchor or (row is None and not rows_seen):
+            continue  # a page with no row: nothing says where values stand
         for k, seg in enumerate(line.segments):
             if row is not None and seg.x1 <= row.label_right:
                 continue
@@ -242,21 +245,21 @@ def _share(
     label lines of the upper anchor, and those of the lower one.
 
     Going down from the upper anchor, a line is its label's next line when it lies nearer
-    the line before than the line after; when both are as near (a table set with no room
-    between rows), when the line before is full: it reaches to within FULL of the values, so
-    its text went on; in a table set in its cells' middle, while the upper anchor has fewer
-    label lines below its values than above them (its values stand in the middle of its
-    label). Going up from the lower anchor likewise. Either way a label line lies
-    within NEAR of the one before, left of the anchor's values, no wider than the one
-    before it in reading order, with no rule between. A
-    group label's lines (wholly left of where the rightmost label column starts) are set in
-    the middle of its rows, not on their lines: they go to the nearer side.
+    the line before than the line after. When both are as near (rows set with no room
+    between them), the table's setting decides: with text in the cells' middle, while the
+    upper anchor has fewer label lines below its values than above them; with text at the
+    top, when the line before is full (it reaches to within FULL of the values, so its text
+    went on). Going up from the lower anchor likewise, except that with text at the top a
+    row whose label starts on its values' line takes no line above it. Either way a label
+    line lies within NEAR of the one before, left of the anchor's values, no wider than the
+    one before it in reading order, with no rule between. A group label's lines (wholly
+    left of where the rows' own label column starts) are set in the middle of its rows,
+    not on their lines: they go to the nearer side.
     """
     if not run:
         return [], []
-    rows = [
-        ln for ln in run if max(s.x1 for s in ln.segments) > _row_labels_start(upper, run, lower)
-    ]
+    start = _row_labels_start(upper, run, lower)
+    rows = [ln for ln in run if max(s.x1 for s in ln.segments) > start]
     chain: list[_Line | None] = [upper, *rows, lower]
     to_upper: list[_Line] = []
     if upper is not None:
@@ -381,20 +384,26 @@ def _fill_blanks(lines: list[_Line], joined: set[int]) -> dict[int, list[str]]:
         end = start
         while end < len(kept) and kept[end].anchor:
             end += 1
-        filled.update(_table_blanks(kept[start:end], _header_cells(kept, start)))
+        table = kept[start:end]
+        label_end = max((s.x1 for row in table for s in row.segments if not s.value), default=None)
+        filled.update(_table_blanks(table, _header_cells(kept, start, label_end), label_end))
         start = end
     return filled
 
 
-def _header_cells(lines: list[_Line], first: int) -> list[Segment]:
-    """The lowest cells of the header right above the row ``lines[first]``: the lines above
-    it, up to a row or a line of one cell standing apart, when one has several cells; a
-    cell with another under it (a group's name) is not a column's."""
+def _header_cells(lines: list[_Line], first: int, label_end: float | None) -> list[Segment]:
+    """The lowest cells of the header right above the row ``lines[first]``, right of the
+    rows' labels (ending at ``label_end``): the lines above it, up to a row, a line of one
+    cell among the labels (a heading, a blank row's label) or one standing apart, when one
+    has several cells; a cell with another under it (a group's name) is not a column's."""
     block: list[_Line] = []
     n = first - 1
     while n >= 0 and not lines[n].anchor:
         line, below = lines[n], (block[-1] if block else lines[first])
-        if len(line.segments) == 1 and line.centre - below.centre > NEAR * line.height:
+        if len(line.segments) == 1 and (
+            line.centre - below.centre > NEAR * line.height
+            or (label_end is not None and line.segments[0].x0 <= label_end)
+        ):
             break
         block.append(line)
         n -= 1
@@ -404,16 +413,17 @@ def _header_cells(lines: list[_Line], first: int) -> list[Segment]:
         s
         for k, line in enumerate(block)
         for s in line.segments
-        if not any(_overlap([t], s) for lower in block[:k] for t in lower.segments)
+        if (label_end is None or s.x0 > label_end)
+        and not any(_overlap([t], s) for lower in block[:k] for t in lower.segments)
     ]
     return sorted(lowest, key=lambda s: s.x0)
 
 
-def _table_blanks(table: list[_Line], header: list[Segment]) -> dict[int, list[str]]:
+def _table_blanks(
+    table: list[_Line], heads: list[Segment], label_end: float | None
+) -> dict[int, list[str]]:
     counts = [sum(s.value for s in row.segments) for row in table]
     full = max(counts)
-    label_end = max((s.x1 for row in table for s in row.segments if not s.value), default=None)
-    heads = [s for s in header if label_end is None or s.x0 > label_end]
     out: dict[int, list[str]] = {}
     for n, row in enumerate(table):
         values = [s for s in row.segments if s.value]
