@@ -71,3 +71,13 @@ def test_a_grid_says_which_empties_are_placeholders_and_nothing_is_guessed() -> 
 def test_a_grid_row_with_too_many_own_cells_is_still_fitted_and_reported() -> None:
     res = r(["1", "", "2", "3", "4"], 3, ["own", "rowspan", "own", "own", "own"])
     assert res.cells == ("1", "2", "3") and res.problem == "TOO_MANY_VALUES"
+
+
+def test_a_gapped_row_with_blanks_in_more_columns_than_it_has_is_left_unread() -> None:
+    """Blanks a PDF reader put in place by where values stood: more columns than the row's
+    means the columns it saw are not the row's, and no empty is dropped as a placeholder."""
+    lines = [at_line(1)] * 4
+    res = resolve(["", "", "0", ""], lines, 2, None, gapped=True)
+    assert res.cells == (None, None)
+    assert res.problem == "CELL_COUNT_MISMATCH"
+    assert resolve(["", "0"], lines[:2], 2, None, gapped=True).cells == ("", "0")  # in place

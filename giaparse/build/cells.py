@@ -39,6 +39,17 @@ def resolve(
             values, lines = [values[i] for i in own], [lines[i] for i in own]
     if len(values) == arity:  # the common case: exactly one cell per column
         return Resolved(tuple(values), tuple(lines))
+    if gapped and len(values) > arity and "" in values:
+        # blanks a reader placed by where values stood, in more columns than the row has:
+        # the columns it saw are not the row's, so no value can be put in one
+        return Resolved(
+            (None,) * arity,
+            (None,) * arity,
+            "CELL_COUNT_MISMATCH",
+            f"有{len(values)}个单元格（含空白），应有{arity}个；看不出各值属于哪一列，该行不取值："
+            f"{' | '.join(c or '∅' for c in values)} ({len(values)} cells with blanks, {arity} "
+            "expected: which column each value is in cannot be told; the row is left unread)",
+        )
     cells = list(zip(values, lines, strict=True))
     while len(cells) > arity and cells[0][0] == "":
         cells.pop(0)

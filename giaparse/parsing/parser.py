@@ -221,7 +221,8 @@ def drive(compiled: CompiledGrammar, tokens: list[Token], labels: LabelTable) ->
             if fixed is None:
                 strays.append(tok)
                 if not isinstance(tok.value, RowToken) or tok.type.endswith(EXTRA_ROW):
-                    diags.append(_unexpected(tok))  # known rows: the model places them
+                    # known rows: the model places them
+                    diags.append(_unexpected(tok, labels, compiled))
             else:
                 ip, inserted = fixed
                 diags.append(_missing(inserted, tok, labels))
@@ -275,6 +276,19 @@ def _misprinted(tok: Token, expected: Iterable[str], labels: LabelTable) -> str 
     if len(scores) > 1 and scores[1][0] >= _MISPRINT_RATIO and scores[1][1] != scores[0][1]:
         return None  # two rows alike: not certain which
     return scores[0][1]
+
+
+def _rows_held(key: str, labels: LabelTable, compiled: CompiledGrammar) -> tuple[str, ...]:
+    """The template rows (``applications.granted``) whose whole label ``key`` holds."""
+    held: list[str] = []
+    for row, texts in labels.row_labels.items():
+        if any(
+            len(text) >= _WHOLE_LABEL and text in key
+            for text in (normalize(label.split(" ")[-1]) for label in texts)
+        ):
+            terminal = compiled.terminals.get(row.upper(), row.upper())
+            held += [f"{table}.{row}" for table in sorted(compiled.tables_of.get(terminal, ()))]
+    return tuple(held)
 
 
 def _holds_another(key: str, name: str, labels: LabelTable) -> bool:
@@ -441,8 +455,10 @@ def _missing(inserted: str, before: Token, labels: LabelTable) -> Diagnostic:
     )
 
 
-def _unexpected(tok: Token) -> Diagnostic:
-    """A heading out of place, or a row the template does not have (known rows are placed)."""
+def _unexpected(tok: Token, labels: LabelTable, compiled: CompiledGrammar) -> Diagnostic:
+    """A heading out of place, or a row the template does not have (known rows are placed).
+    A row whose label holds whole labels of the template's rows (two rows' labels run
+    together) names those rows: their values may be the ones left unread."""
     value = tok.value
     if isinstance(value, RowToken):
         text = value.label or " | ".join(c for c in value.row.cells if c)[:40]
@@ -453,6 +469,7 @@ def _unexpected(tok: Token) -> Diagnostic:
             f"{at(tok)}「{text}」不是模板中的行，已忽略；单元格：{' | '.join(cells)} "
             "(a row the template does not have)",
             at(tok),
+            _rows_held(normalize(value.label), labels, compiled) if value.label else (),
         )
     return Diagnostic(
         "UNEXPECTED_HEADING",

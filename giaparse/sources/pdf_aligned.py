@@ -253,8 +253,8 @@ def _share(
     row whose label starts on its values' line takes no line above it. Either way a label
     line lies within NEAR of the one before, left of the anchor's values, no wider than the
     one before it in reading order, with no rule between. A group label's lines (wholly
-    left of where the rows' own label column starts) are set in the middle of its rows,
-    not on their lines: they go to the nearer side.
+    left of where the rows' own label column starts) are not on its rows' lines: they go to
+    the nearer side when text stands in the cells' middle, else to the row above.
     """
     if not run:
         return [], []
@@ -294,9 +294,11 @@ def _share(
             to_lower.insert(0, line)
     if lower is not None:
         lower.rows_above = len(to_lower)
-    sides = [(ln, upper) for ln in [upper, *to_upper] if ln] + [
-        (ln, lower) for ln in [*to_lower, lower] if ln
-    ]
+    # with text at the top of cells a group label starts on its first row's line, so its
+    # other lines go with the row above; in the middle of cells, with the nearer row
+    sides = [(ln, upper) for ln in [upper, *to_upper] if ln]
+    if centred:
+        sides += [(ln, lower) for ln in [*to_lower, lower] if ln]
     for line in run:
         if line in rows or not sides:
             continue
@@ -385,7 +387,16 @@ def _fill_blanks(lines: list[_Line], joined: set[int]) -> dict[int, list[str]]:
         while end < len(kept) and kept[end].anchor:
             end += 1
         table = kept[start:end]
-        label_end = max((s.x1 for row in table for s in row.segments if not s.value), default=None)
+        label_end = max(
+            (
+                s.x1
+                for row in table
+                for line in (*row.above, row, *row.below)
+                for s in line.segments
+                if not s.value
+            ),
+            default=None,
+        )
         filled.update(_table_blanks(table, _header_cells(kept, start, label_end), label_end))
         start = end
     return filled
