@@ -469,7 +469,11 @@ def _unexpected(tok: Token, labels: LabelTable, compiled: CompiledGrammar) -> Di
             f"{at(tok)}「{text}」不是模板中的行，已忽略；单元格：{' | '.join(cells)} "
             "(a row the template does not have)",
             at(tok),
-            _rows_held(normalize(value.label), labels, compiled) if value.label else (),
+            _rows_held(
+                "|".join(normalize(c) for c in value.row.cells if c and c not in cells),
+                labels,
+                compiled,
+            ),
         )
     return Diagnostic(
         "UNEXPECTED_HEADING",
