@@ -463,6 +463,8 @@ def _under(values: list[Segment], heads: list[Segment]) -> list[str] | None:
 
 
 def _aligned(values: list[Segment], columns: list[Segment]) -> list[str] | None:
+    """Each value in the full row's column whose value stands nearest it, within half the
+    columns' spacing, each in its own, in order; None when not."""
     centres = [(s.x0 + s.x1) / 2 for s in columns]
     reach = min((b - a for a, b in pairwise(centres)), default=0.0) / 2
     cells = [""] * len(columns)
