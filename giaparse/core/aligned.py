@@ -3,9 +3,9 @@
 ``pdftotext -layout``, pdfplumber's ``extract_text`` and OCR services print a table as lines
 of cells apart by runs of spaces, and a PDF table drawn without lines is the same thing on the
 page. Either way a reader has, per line, its cells (one cell: no gap) and where it stood; this
-turns them into rows and prose. The text tokenizer's spaces layout uses it now; it sits in
-core so the PDF reader can use it too when it reads tables drawn without lines (it does not
-yet).
+turns them into rows and prose. The text tokenizer's spaces layout uses it, and so does the
+PDF reader for tables drawn without lines (``giaparse.sources.pdf_aligned``), which joins
+wrapped labels to their rows by where they stand first and so asks for no line held back.
 
 A label wrapped over lines is printed with its values on a line of their own
 (``（二）部分公开（区分处理的，只计这一情`` / ``形，不计其他情形）`` / ``4  0  0 …``): short lines
