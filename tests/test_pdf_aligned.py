@@ -2,7 +2,8 @@
 
 The PDFs in ``tests/pdf/`` are seed reports printed by Chromium with their tables styled as
 borderless Word and web tables are (see ``tests/pdf/make_borderless.py``); every cell must
-come back as the seed's hand-typed values.
+come back as the seed's hand-typed values. Generated pages (``tests/page_layout.py``) put any
+report through the same reader in many table settings, with no PDF renderer in the loop.
 """
 
 from __future__ import annotations
