@@ -367,13 +367,14 @@ def _choose(
             if len(seen) > 1 or search.bounded:
                 doubtful[k] = [part[x][j] for j in sorted(seen) if j != top[x]]
         if search.best_broken > 0:  # totals that do not add up: what rests on them is open
+            # (every reading of such a row, not only those of the best assignments: with a
+            # total broken, fewest broken equations does not tell the printed reading)
             picks: list[Candidate | None] = [part[x][top[x]] for x in range(len(open_rows))]
             for e in sub:
                 if not _holds(e, picks):
                     for x in e.rows:
                         k = open_rows[x]
-                        if k not in doubtful:
-                            doubtful[k] = [c for c in part[x] if c is not choice[k]]
+                        doubtful[k] = [c for c in part[x] if c is not choice[k]]
     return choice, doubtful, bounded
 
 
