@@ -281,25 +281,28 @@ def _misprinted(tok: Token, expected: Iterable[str], labels: LabelTable) -> str 
 def _rows_held(key: str, labels: LabelTable, compiled: CompiledGrammar) -> tuple[str, ...]:
     """The template rows (``applications.granted``) whose whole label ``key`` holds."""
     held: list[str] = []
-    for row, texts in labels.row_labels.items():
-        if any(
-            len(text) >= _WHOLE_LABEL and text in key
-            for text in (normalize(label.split(" ")[-1]) for label in texts)
-        ):
-            terminal = compiled.terminals.get(row.upper(), row.upper())
-            held += [f"{table}.{row}" for table in sorted(compiled.tables_of.get(terminal, ()))]
+    for row in _rows_in(key, labels):
+        terminal = compiled.terminals.get(row.upper(), row.upper())
+        held += [f"{table}.{row}" for table in sorted(compiled.tables_of.get(terminal, ()))]
     return tuple(held)
 
 
 def _holds_another(key: str, name: str, labels: LabelTable) -> bool:
     """Whether ``key`` holds, whole, the label of a row other than ``name``'s."""
     own = base(name).lower()
-    return any(
-        row != own and len(text) >= _WHOLE_LABEL and text in key
+    return any(row != own for row in _rows_in(key, labels))
+
+
+def _rows_in(key: str, labels: LabelTable) -> list[str]:
+    """The row keys whose whole label (a grouped row's by its own part) ``key`` holds."""
+    return [
+        row
         for row, texts in labels.row_labels.items()
-        for label in texts
-        for text in (normalize(label.split(" ")[-1]),)
-    )
+        if any(
+            len(text) >= _WHOLE_LABEL and text in key
+            for text in (normalize(label.split(" ")[-1]) for label in texts)
+        )
+    ]
 
 
 _WHOLE_LABEL = 4  # characters: a label this long found inside another is that row's

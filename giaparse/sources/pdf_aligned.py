@@ -180,14 +180,12 @@ def _piece_below(
         line = lines[m]
         if line.anchor or top.centre - line.centre > NEAR * line.height:
             return None
-        over = [s for s in line.segments if s.x0 < seg.x1 and seg.x0 < s.x1]
+        over = [s for s in line.segments if _overlaps(s, seg)]
         if not over:
             continue
         piece = over[0]
-        across = [s for s in top.segments if s.x0 < piece.x1 and piece.x0 < s.x1]
-        ruled = any(
-            line.centre < at < top.centre and a <= seg.x0 and seg.x1 <= b for at, a, b in rules
-        )
+        across = [s for s in top.segments if _overlaps(s, piece)]
+        ruled = _ruled(rules, line.centre, top.centre, seg)
         if len(over) == 1 and across == [seg] and _word(piece) and not ruled:
             return m, piece
         return None
@@ -328,7 +326,7 @@ def _wider(later: _Line, earlier: _Line, anchor: _Line) -> bool:
     if not mine:
         return False
     last = max(mine, key=lambda s: s.x1)
-    above = [s.x1 for s in earlier.segments if not s.value and s.x0 < last.x1 and last.x0 < s.x1]
+    above = [s.x1 for s in earlier.segments if not s.value and _overlaps(s, last)]
     return bool(above) and last.x1 > max(above) + _SLACK * later.height
 
 
@@ -349,12 +347,13 @@ def _reaches(anchor: _Line, prev: _Line, line: _Line, rules: Sequence[Rule]) -> 
     return (
         high - low <= NEAR * line.height
         and line.within_labels_of(anchor)
-        and not any(
-            low < at < high and a <= s.x0 and s.x1 <= b
-            for at, a, b in rules
-            for s in line.segments[:1]
-        )
+        and not _ruled(rules, low, high, line.segments[0])
     )
+
+
+def _ruled(rules: Sequence[Rule], low: float, high: float, seg: Segment) -> bool:
+    """Whether a drawn rule runs between heights ``low`` and ``high`` across ``seg``."""
+    return any(low < at < high and a <= seg.x0 and seg.x1 <= b for at, a, b in rules)
 
 
 def _full(line: _Line, anchor: _Line) -> bool:
@@ -500,4 +499,9 @@ def _cells(line: _Line, filled: list[str] | None = None) -> tuple[list[str], Loc
 
 
 def _overlap(column: list[Segment], seg: Segment) -> bool:
-    return any(s.x0 < seg.x1 and seg.x0 < s.x1 for s in column)
+    return any(_overlaps(s, seg) for s in column)
+
+
+def _overlaps(a: Segment, b: Segment) -> bool:
+    """Whether two cells share some width: one stands over the other."""
+    return a.x0 < b.x1 and b.x0 < a.x1
