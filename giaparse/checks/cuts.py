@@ -15,7 +15,6 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 from itertools import accumulate
-from math import comb
 from typing import Any, NamedTuple
 
 from giaparse.core.values import BLANK_MARKERS, clean, parse_money
@@ -97,7 +96,10 @@ def _readings(
     if strict is None:
         return None
     if all(k == "count" for k in kinds):
-        return tuple((t, e, tuple(int(x) if x else None for x in t)) for t, e in strict)
+        return tuple(
+            (t, e, tuple(map(int, t)) if "" not in t else tuple(int(x) if x else None for x in t))
+            for t, e in strict
+        )
     return tuple((t, e, None) for t, e in strict)
 
 
@@ -169,7 +171,7 @@ class _Walk:
         if self.steps > _NODES:
             raise _TooLong
 
-    def glued(self) -> list[list[str]]:
+    def glued(self) -> Sequence[Sequence[str]]:
         pieces = [_blank(clean(p)) for p in self.row.pieces]
         n = len(self.row.kinds)
         plan = self._plan()
@@ -177,10 +179,8 @@ class _Walk:
             if len(plan) == 1 and len(pieces) == 1:  # parts, then their total (表三's rows)
                 return _one_total(pieces[0], plan[0], self)
             return _GroupCuts(pieces, plan, self).run()
-        if not self.forced and all(pieces):  # digits only: every kind is cut as counts are
-            free = _free_cuts(pieces, n)
-            if free is not None:
-                return free
+        if not self.forced:  # no equation within the row: every cut that fits the kinds
+            return _free(pieces, self.row.kinds, self)
         out: list[list[str]] = []
         last = self.forced.get(n - 1)
         if last is None or not pieces or not pieces[-1]:
@@ -498,7 +498,7 @@ class _GroupCuts:
                     if not self.total_fits(pos, a, b, k) or not after <= size - b <= 15 * after:
                         continue
                     total = int(self.text[a:b])
-                    for parts in self.parts(pos, a, k, total):
+                    for parts in _parts(self.text, self.stop, pos, a, k, total, self.walk.tick):
                         out += [(*parts, self.text[a:b], *tail) for tail in self.rest(b, g + 1)]
         self.rest_memo[key] = out
         return out
@@ -514,104 +514,165 @@ class _GroupCuts:
             return False
         return a - pos <= k * (b - a)
 
-    def parts(self, pos: int, end: int, k: int, target: int) -> list[tuple[str, ...]]:
-        """Every cut of ``text[pos:end]`` into ``k`` counts adding up to ``target``, depth
-        first: each part no longer than what is left of the target, the digits left within
-        what the parts left can print (few states recur, so nothing is memoised)."""
-        text, stop, tick = self.text, self.stop, self.walk.tick
-        out: list[tuple[str, ...]] = []
-        acc: list[str] = []
-
-        def walk(pos: int, k: int, target: int) -> None:
-            tick()
-            if not _fewest_digits(k, target) <= end - pos <= _most_digits(k, target):
-                return
-            longest = 1 if text[pos] == "0" else min(len(str(target)), stop[pos] - pos)
-            for e in range(pos + 1, min(pos + longest, end - (k - 1)) + 1):
-                value = int(text[pos:e])
-                if value > target:
-                    break
-                left = target - value
-                if k == 2:  # the last part is what is left, printed as it is
-                    if end <= stop[e] and text[e:end] == str(left):
-                        out.append((*acc, text[pos:e], text[e:end]))
-                    continue
-                if end - e > (k - 1) * len(str(left)):  # none of the other parts is longer
-                    continue
-                if k == 3:  # the last two parts, here: a call per pair costs more than its loop
-                    tick()
-                    head = text[pos:e]
-                    longer = e + 1 if text[e] == "0" else min(e + len(str(left)), stop[e], end - 1)
-                    for f in range(e + 1, longer + 1):
-                        second = int(text[e:f])
-                        if second > left:
-                            break
-                        if end <= stop[f] and text[f:end] == str(left - second):
-                            out.append((*acc, head, text[e:f], text[f:end]))
-                    continue
-                acc.append(text[pos:e])
-                walk(e, k - 1, left)
-                acc.pop()
-
-        if k == 1:
-            if end <= stop[pos] and text[pos:end] == str(target):  # no leading zero
-                out.append((text[pos:end],))
-        elif k > 1:
-            walk(pos, k, target)
-        return out
-
 
 def _one_total(text: str, k: int, walk: _Walk) -> list[list[str]]:
     """Cuts of one run into ``k`` counts and then their total, as ``_GroupCuts.run`` with the
     plan ``[k]`` finds them without its memo (表三's rows, the most cut): the total is a tail
-    of the run that :meth:`_GroupCuts.total_fits`, the rest cut into parts adding up to it."""
+    of the run that :meth:`_GroupCuts.total_fits` (no part longer than it: it starts at most
+    ``k / (k + 1)`` into the run), the rest cut into parts adding up to it."""
     size = len(text)
-    cuts = _GroupCuts([text], [k], walk)
+    stop = [size] * (size + 1)
     out: list[list[str]] = []
-    for a in range(max(k, size - 15), size):  # the total starts at a
-        if not cuts.total_fits(0, a, size, k):
+    for a in range(max(k, size - 15), k * size // (k + 1) + 1):  # the total starts at a
+        if text[a] == "0" and a < size - 1:
             continue
-        total = text[a:]
-        out.extend([*parts, total] for parts in cuts.parts(0, a, k, int(total)))
+        tail = text[a:]
+        total = int(tail)
+        if (int(text[:a]) - total) % 9:  # a count is its digits' sum modulo 9
+            continue
+        out.extend([*parts, tail] for parts in _parts(text, stop, 0, a, k, total, walk.tick))
     return out
 
 
-def _free_cuts(pieces: list[str], n: int) -> list[list[str]] | None:
-    """Every cut of runs of counts that no equation holds into ``n`` cells, depth first in
-    the order the walk would find them: a piece's end always a cut, no leading zero, no
-    count over 15 digits. None when not digits, or too many to list."""
-    if not all(p.isdigit() and p.isascii() for p in pieces):
-        return None
-    free = n - len(pieces)  # cuts to choose inside the pieces
-    if free < 0:
-        return []
-    if comb(sum(len(p) - 1 for p in pieces), free) > _NODES:
-        return None
-    out: list[list[str]] = []
+def _parts(
+    text: str, stop: Sequence[int], pos: int, end: int, k: int, target: int, tick: Any
+) -> list[tuple[str, ...]]:
+    """Every cut of ``text[pos:end]`` into ``k`` counts adding up to ``target``, depth
+    first: each part no longer than what is left of the target, the digits left within
+    what the parts left can print (few states recur, so nothing is memoised)."""
+    out: list[tuple[str, ...]] = []
     acc: list[str] = []
-    last = len(pieces) - 1
-    after = _suffixes(pieces)
 
-    def walk(p: int, pos: int, left: int) -> None:
-        piece = pieces[p]
-        size = len(piece)
-        longest = 1 if piece[pos] == "0" else min(15, size - pos)
-        for e in range(pos + 1, pos + longest + 1):
-            if size - e + after[p] < left - 1:  # each cell still to make needs a digit
+    def walk(pos: int, k: int, target: int) -> None:
+        tick()
+        if not _fewest_digits(k, target) <= end - pos <= _most_digits(k, target):
+            return
+        longest = 1 if text[pos] == "0" else min(len(str(target)), stop[pos] - pos)
+        for e in range(pos + 1, min(pos + longest, end - (k - 1)) + 1):
+            value = int(text[pos:e])
+            if value > target:
                 break
-            acc.append(piece[pos:e])
-            if e < size:
-                if left > 1:
-                    walk(p, e, left - 1)
-            elif p == last:
-                if left == 1:
-                    out.append(list(acc))
-            elif left > 1:
-                walk(p + 1, 0, left - 1)
+            left = target - value
+            if k == 2:  # the last part is what is left, printed as it is
+                if end <= stop[e] and text[e:end] == str(left):
+                    out.append((*acc, text[pos:e], text[e:end]))
+                continue
+            if end - e > (k - 1) * len(str(left)):  # none of the other parts is longer
+                continue
+            if k == 3:  # the last two parts, here: a call per pair costs more than its loop
+                tick()
+                head = text[pos:e]
+                longer = e + 1 if text[e] == "0" else min(e + len(str(left)), stop[e], end - 1)
+                for f in range(e + 1, longer + 1):
+                    second = int(text[e:f])
+                    if second > left:
+                        break
+                    if end <= stop[f] and text[f:end] == str(left - second):
+                        out.append((*acc, head, text[e:f], text[f:end]))
+                continue
+            acc.append(text[pos:e])
+            walk(e, k - 1, left)
             acc.pop()
 
-    walk(0, 0, n)
+    if k == 1:
+        if end <= stop[pos] and text[pos:end] == str(target):  # no leading zero
+            out.append((text[pos:end],))
+    elif k > 1:
+        walk(pos, k, target)
     return out
+
+
+def _free(pieces: list[str], kinds: tuple[str, ...], walk: _Walk) -> list[tuple[str, ...]]:
+    """Every cut of a row no equation holds into cells of its kinds, in the order a depth-first
+    walk finds them (shorter first cells first), memoised on (piece, position, cell): what
+    the rest of a row can be depends on nothing else. A piece's end is always a cut, a blank
+    mark is one blank cell. The states and the ends tried count as work, and the readings
+    are at most as many (``_TooLong`` past either bound)."""
+    n = len(kinds)
+    last = len(pieces)
+    if last == 1 and n <= 3 and pieces[0].isdigit() and pieces[0].isascii():
+        return _run_cuts(pieces[0], n)  # 表二's rows: loops, not a walk (digits cut alike)
+    after = _suffixes(pieces)
+    memo: dict[tuple[int, int, int], list[tuple[str, ...]]] = {}
+
+    def rest(p: int, pos: int, c: int) -> list[tuple[str, ...]]:
+        key = (p, pos, c)
+        hit = memo.get(key)
+        if hit is not None:
+            return hit
+        walk.tick()
+        out: list[tuple[str, ...]] = []
+        if p == last:
+            if c == n:
+                out.append(())
+        elif (
+            c < n
+            and last - p <= n - c  # each piece left needs a cell of its own
+            and len(pieces[p]) - pos + after[p] <= (n - c) * _LONGEST  # and no cell is longer
+        ):
+            piece = pieces[p]
+            if piece == "":
+                out = [("", *tail) for tail in rest(p + 1, 0, c + 1)]
+            elif c == n - 1:  # the last cell is the rest of the last piece
+                if p == last - 1 and _shaped(piece[pos:], kinds[c]):
+                    out.append((piece[pos:],))
+            else:
+                size = len(piece)
+                for end in _ends(piece, pos, kinds[c]):
+                    walk.tick()
+                    tails = rest(p + 1, 0, c + 1) if end == size else rest(p, end, c + 1)
+                    seg = piece[pos:end]
+                    out += [(seg, *tail) for tail in tails]
+                    if len(out) > _NODES:  # every reading of a state is part of one of the row's
+                        raise _TooLong
+        memo[key] = out
+        return out
+
+    return rest(0, 0, 0)
+
+
+def _run_cuts(run: str, n: int) -> list[tuple[str, ...]]:
+    """Every cut of a run of digits into ``n`` (one to three) counts, as :func:`_free` finds
+    them: no leading zero but 0 itself, at most 15 digits (so a long run has few)."""
+    size = len(run)
+
+    def last_ok(i: int) -> bool:  # the run from i on is the last count
+        return (i == size - 1 or run[i] != "0") and size - i <= 15
+
+    if n == 1:
+        return [(run,)] if last_ok(0) else []
+    first = range(1, 2) if run[0] == "0" else range(1, min(size, 16))
+    if n == 2:
+        return [(run[:i], run[i:]) for i in first if i < size and last_ok(i)]
+    out: list[tuple[str, ...]] = []
+    for i in first:
+        if i >= size - 1:
+            break
+        head = run[:i]
+        second = range(i + 1, i + 2) if run[i] == "0" else range(i + 1, min(size, i + 16))
+        out += [(head, run[i:j], run[j:]) for j in second if last_ok(j)]
+    return out
+
+
+_DIGITS = re.compile(r"\d*")
+
+
+def _ends(piece: str, pos: int, kind: str) -> list[int] | range:
+    """The ends of the cells of ``kind`` that may start at ``pos``."""
+    if kind == "count":  # no leading zero but 0 itself, at most 15 digits: read off the run
+        first = piece[pos]
+        if first == "0":
+            return range(pos + 1, pos + 2)
+        if not ("1" <= first <= "9"):
+            return range(0)
+        run = _DIGITS.match(piece, pos).end()  # type: ignore[union-attr]
+        return range(pos + 1, min(run, pos + 15) + 1)
+    pattern = _PATTERNS.get(kind, _PATTERNS["count"])
+    return [
+        end
+        for end in range(pos + 1, min(len(piece), pos + _LONGEST) + 1)
+        if pattern.fullmatch(piece, pos, end) is not None
+    ]
 
 
 def _shaped(text: str, kind: str) -> bool:
