@@ -239,7 +239,8 @@ class _Search:
         m = len(self.eqs)
         # contribution of candidate j of row k to equation e (None when a blank makes the
         # equation one to judge only when complete, as the checks do)
-        self.exact = [_blank_judged(e, self.domains) for e in self.eqs]
+        blank = [_blank_cells(d) for d in self.domains]
+        self.exact = [_blank_judged(e, blank) for e in self.eqs]
         terms = [_terms(e) for e in self.eqs]
         contrib: list[dict[int, list[int]]] = [{} for _ in range(m)]
         for x, e in enumerate(self.eqs):
@@ -390,7 +391,8 @@ def _exactly(
     sums would be too many to keep.
     """
     n = len(domains)
-    if any(_blank_judged(e, domains) for e in eqs):
+    blank = [_blank_cells(d) for d in domains]
+    if any(_blank_judged(e, blank) for e in eqs):
         return None
     # a row's own equations first: only its readings that meet them can be part of an answer
     allowed: list[list[int]] = []
@@ -492,12 +494,17 @@ def _share(terms: dict[int, list[tuple[int, Any]]], k: int, cand: Candidate | No
     return sum(sign * (values[i] or 0) for sign, i in terms.get(k, ()))
 
 
-def _blank_judged(e: _Eq, domains: Sequence[Sequence[Candidate]]) -> bool:
+def _blank_cells(domain: Sequence[Candidate]) -> frozenset[int]:
+    """The cells some reading of a row leaves blank (none, in glued text)."""
+    return frozenset(
+        i for c in domain if None in c.values for i, v in enumerate(c.values) if v is None
+    )
+
+
+def _blank_judged(e: _Eq, blank: Sequence[frozenset[int]]) -> bool:
     """An equation a blank cell may make unassessable: judged only when complete."""
     refs = (*e.total, *e.parts)
-    if any(k < 0 and v is None for k, v in refs):
-        return True
-    return any(c.values[i] is None for k, i in refs if k >= 0 for c in domains[k])
+    return any(i is None if k < 0 else i in blank[k] for k, i in refs)
 
 
 def _fold(
@@ -560,10 +567,19 @@ def _evidence(
 
 
 def _rank(cand: Candidate, narrative: frozenset[str]) -> tuple[int, int, int]:
-    """One reading's evidence, lower is better (see :func:`_evidence`)."""
-    numbers = [t.removesuffix("万元").removesuffix("元").lstrip("+-") for t in cand.texts]
-    stated = len({x for x in numbers if len(x) >= 2 and x in narrative})
-    return (-stated, cand.edits, sum(len(x) ** 2 for x in numbers))
+    """One reading's evidence, lower is better (see :func:`_evidence`). (A loop, not three
+    comprehensions: every reading of every open row is ranked.)"""
+    stated: set[str] = set()
+    spread = 0
+    for text in cand.texts:
+        number = (
+            text if text.isdigit() else text.removesuffix("万元").removesuffix("元").lstrip("+-")
+        )
+        size = len(number)
+        spread += size * size
+        if size >= 2 and number in narrative:
+            stated.add(number)
+    return (-len(stated), cand.edits, spread)
 
 
 # ---- results ------------------------------------------------------------------------------

@@ -7,7 +7,8 @@ knows which layout the text came in.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from itertools import islice
 
 from giaparse.core.aligned import assemble
 from giaparse.core.items import Item, Prose, Row
@@ -48,12 +49,12 @@ def detect(text: str) -> str | None:
         tab -= pipe + tabbed - len(_PIPE_OR_TAB_LINE.findall(text))
     best = max(pipe, tab, newline)
     if best < _MIN_TABLE_LINES:  # no separator at all: cells apart by runs of spaces?
-        spaced = sum(1 for line in text.split("\n") if _spaced_row(line))
-        if spaced >= _MIN_TABLE_LINES:
+        spaced = filter(_spaced_row, text.split("\n"))
+        if _at_least(spaced, _MIN_TABLE_LINES):
             return SPACES
-        if len(_VALUE_LINE.findall(text)) >= _MIN_VALUE_LINES:
+        if _at_least(_VALUE_LINE.finditer(text), _MIN_VALUE_LINES):
             return LINES
-        if len(_GLUED_RUN.findall(text)) >= _MIN_TABLE_LINES:
+        if _at_least(_GLUED_RUN.finditer(text), _MIN_TABLE_LINES):
             return GLUED
     if best == 0:
         return None
@@ -64,6 +65,13 @@ def detect(text: str) -> str | None:
 
 
 _MIN_TABLE_LINES = 3
+
+
+def _at_least(found: Iterator[object], n: int) -> bool:
+    """Whether there are ``n`` of these: the search stops at the ``n``-th."""
+    return sum(1 for _ in islice(found, n)) == n
+
+
 _MIN_VALUE_LINES = 8  # a table laid out one cell per line has dozens of bare-value lines
 _VALUE_LINE = re.compile(r"(?m)^[ \t\xa0\u3000]*[+-]?\d{1,15}(?:\.\d+)?(?:万元|元)?[ \xa0\u3000]*$")
 # A label glued to a run of values: a CJK character or closing bracket, then three or more
