@@ -5,7 +5,9 @@ No leading zero but 0 itself; a sign only in a change column; a decimal only in 
 A row's own totals (表三's 总计, 表四's three groups) prune as the cells are made: a total must
 agree modulo 9 with its parts' digits (a count is congruent to its digits' sum, and cutting
 never changes the digits), its parts are cut depth first so that none runs past what is left
-of it, and lines are read memoised on the sums the totals need. The work per row is bounded (``None``: too long).
+of it, and lines are read memoised on the sums the totals need. A row no equation holds
+(表二's) is cut memoised on where the next cell starts, a single run of digits into up to
+three cells by plain loops. The work per row is bounded (``None``: too long).
 Which reading is right is :mod:`giaparse.checks.solve`'s business.
 """
 
