@@ -468,12 +468,10 @@ class _GroupCuts:
         return [list(cut) for cut in self.rest(0, 0)]
 
     def cells_at(self, pos: int) -> range:
-        """Ends of the counts that may start at ``pos``: within its piece, no leading zero."""
+        """Ends of the counts that may start at ``pos``: within its piece."""
         if pos >= len(self.text):
             return range(0)
-        if self.text[pos] == "0":
-            return range(pos + 1, pos + 2)
-        return range(pos + 1, min(self.stop[pos], pos + 15) + 1)
+        return _count_ends(self.text, pos, self.stop[pos])
 
     def rest(self, pos: int, g: int) -> list[tuple[str, ...]]:
         """Every cut of ``text[pos:]`` into the groups ``plan[g:]``."""
@@ -635,25 +633,24 @@ def _free(pieces: list[str], kinds: tuple[str, ...], walk: _Walk) -> list[tuple[
 
 def _run_cuts(run: str, n: int) -> list[tuple[str, ...]]:
     """Every cut of a run of digits into ``n`` (one to three) counts, as :func:`_free` finds
-    them: no leading zero but 0 itself, at most 15 digits (so a long run has few)."""
+    them (no count over 15 digits: a long run has few)."""
     size = len(run)
-
-    def last_ok(i: int) -> bool:  # the run from i on is the last count
-        return (i == size - 1 or run[i] != "0") and size - i <= 15
-
+    last_ok = _PATTERNS["count"].fullmatch  # the run from a position on is the last count
     if n == 1:
-        return [(run,)] if last_ok(0) else []
-    first = range(1, 2) if run[0] == "0" else range(1, min(size, 16))
+        return [(run,)] if last_ok(run) else []
     if n == 2:
-        return [(run[:i], run[i:]) for i in first if i < size and last_ok(i)]
+        return [(run[:i], run[i:]) for i in _count_ends(run, 0, size - 1) if last_ok(run, i)]
     out: list[tuple[str, ...]] = []
-    for i in first:
-        if i >= size - 1:
-            break
+    for i in _count_ends(run, 0, size - 2):
         head = run[:i]
-        second = range(i + 1, i + 2) if run[i] == "0" else range(i + 1, min(size, i + 16))
-        out += [(head, run[i:j], run[j:]) for j in second if last_ok(j)]
+        out += [(head, run[i:j], run[j:]) for j in _count_ends(run, i, size - 1) if last_ok(run, j)]
     return out
+
+
+def _count_ends(text: str, pos: int, limit: int) -> range:
+    """The ends, up to ``limit``, of the counts a run of digits may hold from ``pos``: no
+    leading zero but 0 itself, at most 15 digits."""
+    return range(pos + 1, min(limit, pos + (1 if text[pos] == "0" else 15)) + 1)
 
 
 _DIGITS = re.compile(r"\d*")
@@ -661,14 +658,10 @@ _DIGITS = re.compile(r"\d*")
 
 def _ends(piece: str, pos: int, kind: str) -> list[int] | range:
     """The ends of the cells of ``kind`` that may start at ``pos``."""
-    if kind == "count":  # no leading zero but 0 itself, at most 15 digits: read off the run
-        first = piece[pos]
-        if first == "0":
-            return range(pos + 1, pos + 2)
-        if not ("1" <= first <= "9"):
+    if kind == "count":  # read off the run of digits from pos
+        if not ("0" <= piece[pos] <= "9"):
             return range(0)
-        run = _DIGITS.match(piece, pos).end()  # type: ignore[union-attr]
-        return range(pos + 1, min(run, pos + 15) + 1)
+        return _count_ends(piece, pos, _DIGITS.match(piece, pos).end())  # type: ignore[union-attr]
     pattern = _PATTERNS.get(kind, _PATTERNS["count"])
     return [
         end
